@@ -1,0 +1,35 @@
+# The archive's commands. `make serve` and `make test` set up .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test schema lock browsers clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build both languages, serve them on http://127.0.0.1:8000, rebuild on every change
+	$(PY) tools/serve.py
+
+build: $(STAMP)  ## write the whole site (Vietnamese at /, English at /en/) to site/
+	$(PY) tools/build.py
+
+test: $(STAMP) browsers  ## run the test suite (builds real sites, drives Chromium)
+	$(PY) -m pytest
+
+schema: $(STAMP)  ## re-export data/achievements.schema.json from the model
+	$(PY) -m tayho.schema > data/achievements.schema.json
+
+lock:  ## recompile requirements.txt (exact pins with hashes) from requirements.in
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+browsers:  ## make sure Debian's Chromium is installed for the browser tests
+	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site site.old .site-* .pytest_cache

@@ -1,0 +1,298 @@
+"""The typed model of the term record: what a valid record is, and queries over it. No I/O, no MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from functools import cached_property
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StringConstraints
+
+LANGUAGES = ("vi", "en")
+FIGURE_TOKEN = re.compile(r"\{fig:([^{}]*)\}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _plain_text(value: str) -> str:
+    """Accept one line of plain NFC text; say exactly what is wrong otherwise."""
+    if not value.strip():
+        raise ValueError("text must not be empty")
+    control = _CONTROL.search(value)
+    if control:
+        raise ValueError(f"contains the control or invisible character U+{ord(control.group()):04X}; remove it")
+    if unicodedata.normalize("NFC", value) != value:
+        raise ValueError("text is not in Unicode NFC form (decomposed accents, as pasted from some editors); "
+                         "retype it or normalise it to NFC")
+    if value != value.strip():
+        raise ValueError("text starts or ends with white space")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strict=True, max_length=5000), AfterValidator(_plain_text)]
+Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+PartialDate = Annotated[str, StringConstraints(strict=True, pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+Count = Annotated[StrictInt, Field(ge=0)]
+Year = Annotated[StrictInt, Field(ge=1900, le=2100)]
+
+
+class Node(BaseModel):
+    """Base of every record type: unknown keys are errors and values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(Node):
+    """A human-readable text in both languages. Both are required: there is no fallback."""
+
+    vi: Text
+    en: Text
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(f"unknown language {lang!r}")
+        return getattr(self, lang)
+
+    def texts(self) -> tuple[str, str]:
+        return self.vi, self.en
+
+
+class Unit(str, enum.Enum):
+    """What a figure counts or measures."""
+
+    PERSONS = "persons"
+    PERSON_TIMES = "person-times"
+    CONFERENCES = "conferences"
+    ITEMS = "items"
+    TEAMS = "teams"
+    HOUSEHOLDS = "households"
+    HOUSEHOLD_TIMES = "household-times"
+    RESIDENTIAL_GROUPS = "residential-groups"
+    RESIDENTIAL_GROUP_TIMES = "residential-group-times"
+    FAMILY_TIMES = "family-times"
+    HOUSES = "houses"
+    WARDS = "wards"
+    DEPUTIES = "deputies"
+    DELEGATES = "delegates"
+    PERFORMERS = "performers"
+    PROGRAMMES = "programmes"
+    FIELDS = "fields"
+    UNITS = "units"
+    YEARS = "years"
+    DAYS = "days"
+    PERCENT = "percent"
+    VND = "VND"
+
+
+class Qualifier(str, enum.Enum):
+    """The source's hedge word before a number."""
+
+    MORE_THAN = "more-than"  # hơn
+    OVER = "over"  # trên
+    NEARLY = "nearly"  # gần
+    ABOUT = "about"  # khoảng
+
+
+class Scale(str, enum.Enum):
+    """How the source scaled a money amount (29,004 tỷ đồng = 29.004 × 10^9 VND)."""
+
+    BILLION = "billion"
+
+
+class ShareBasis(Node):
+    """The count and the total a stated percentage is computed from (figure ids)."""
+
+    count: Id
+    total: Id
+
+
+class Figure(Node):
+    """One number the source states, typed, with what it counts."""
+
+    id: Id
+    value: Annotated[Union[StrictInt, StrictFloat], Field(ge=0)]
+    unit: Unit
+    label: Localized
+    qualifier: Optional[Qualifier] = None
+    decimals: Annotated[StrictInt, Field(ge=0, le=4)] = 0
+    scale: Optional[Scale] = None
+    share_of: Optional[ShareBasis] = None
+    parts: Optional[list[Id]] = None
+    headline: StrictBool = False
+
+
+class Photo(Node):
+    """A photo the source showed. Only its caption is kept; no image file is archived."""
+
+    id: Id
+    caption: Localized
+    archived: Literal[False]
+
+
+class Place(Node):
+    """A place named by the source."""
+
+    id: Id
+    kind: Literal["ward", "residential-group", "polling-area", "venue", "district", "city"]
+    name: Localized
+    ward: Optional[Id] = None
+
+
+class Person(Node):
+    """A person named by the source, with the role as the source gives it."""
+
+    id: Id
+    name: Text
+    role: Localized
+
+
+class Document(Node):
+    """A document the source cites."""
+
+    id: Id
+    kind: Localized
+    number: Optional[Text]
+    title: Optional[Localized]
+    issuer: Localized
+    date: Optional[dt.date]
+
+
+class Event(Node):
+    """A dated event of the term."""
+
+    id: Id
+    date: PartialDate
+    end: Optional[PartialDate] = None
+    title: Localized
+
+
+class NoteKind(str, enum.Enum):
+    """Why an editorial note exists."""
+
+    MISMATCH = "mismatch"
+    AMBIGUITY = "ambiguity"
+    SOURCE_FORM = "source-form"
+    EDITORIAL = "editorial"
+
+
+class Note(Node):
+    """An editor's note: a mismatch kept as published, an ambiguity, or a choice the editors made."""
+
+    id: Id
+    kind: NoteKind
+    figures: list[Id] = []
+    text: Localized
+
+
+class Highlight(Node):
+    """One of the term's highlights, in source order."""
+
+    id: Id
+    order: Annotated[StrictInt, Field(ge=1)]
+    title: Localized
+    summary: Localized
+    body: Annotated[list[Localized], Field(min_length=1)]
+    figures: list[Figure] = []
+    photos: list[Photo] = []
+    documents: list[Id] = []
+    places: list[Id] = []
+    people: list[Id] = []
+    events: list[Event] = []
+    notes: list[Note] = []
+
+
+class Congress(Node):
+    """The congress that opens the next term."""
+
+    name: Localized
+    ordinal: Annotated[str, StringConstraints(strict=True, pattern=r"^[IVXLC]+$")]
+    start_year: Year
+    end_year: Year
+    start_date: dt.date
+    end_date: dt.date
+    delegates: Id
+
+
+class Omission(Node):
+    """Text of the scrape left out of the record, verbatim, and why."""
+
+    text: Text
+    reason: Localized
+
+
+class Source(Node):
+    """The article the record is made from, and what is (not) known about it."""
+
+    title: Localized
+    file: Annotated[str, StringConstraints(strict=True, pattern=r"^data/source/[A-Za-z0-9_.-]+$")]
+    sha256: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{64}$")]
+    publisher: Optional[Text]
+    published: Optional[dt.date]
+    written_before: dt.date
+    about: Localized
+    omitted: list[Omission] = []
+
+
+class Term(Node):
+    """The body, the place and the years the record covers."""
+
+    title: Localized
+    intro: Localized
+    body: Localized
+    short_name: Localized
+    district: Localized
+    city: Localized
+    start_year: Year
+    end_year: Year
+    next_congress: Congress
+    source: Source
+
+
+class Record(Node):
+    """The whole record: the term, its highlights, and the people, places and documents they mention."""
+
+    term: Term
+    highlights: Annotated[list[Highlight], Field(min_length=1)]
+    places: list[Place] = []
+    people: list[Person] = []
+    documents: list[Document] = []
+    notes: list[Note] = []
+
+    @cached_property
+    def _figures_by_id(self) -> dict[str, Figure]:
+        return {figure.id: figure for figure in self.figures()}
+
+    def figures(self) -> list[Figure]:
+        """Every figure of the record, in source order."""
+        return [figure for highlight in self.highlights for figure in highlight.figures]
+
+    def figure(self, figure_id: str) -> Figure:
+        return self._figures_by_id[figure_id]
+
+    def has_figure(self, figure_id: str) -> bool:
+        return figure_id in self._figures_by_id
+
+    def highlight(self, highlight_id: str) -> Highlight:
+        return next(item for item in self.highlights if item.id == highlight_id)
+
+    def place(self, place_id: str) -> Place:
+        return next(item for item in self.places if item.id == place_id)
+
+    def person(self, person_id: str) -> Person:
+        return next(item for item in self.people if item.id == person_id)
+
+    def document(self, document_id: str) -> Document:
+        return next(item for item in self.documents if item.id == document_id)
+
+    def highlight_of(self, figure_id: str) -> Highlight:
+        return next(item for item in self.highlights if any(f.id == figure_id for f in item.figures))
+
+    def all_notes(self) -> list[tuple[Optional[Highlight], Note]]:
+        """Every editorial note with the highlight it belongs to (None for record-wide notes)."""
+        return [(None, note) for note in self.notes] + [
+            (highlight, note) for highlight in self.highlights for note in highlight.notes]
+
+    def notes_on(self, figure_id: str) -> list[Note]:
+        return [note for _, note in self.all_notes() if figure_id in note.figures]

@@ -1,0 +1,87 @@
+"""What one language build of the site needs from the record: the pages it adds and the HTML of each part."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from . import urls, views
+from .i18n import words
+from .model import Record
+from .render import call_macro, make_environment
+
+PROSE_MARKERS = {
+    "term": ("home.html", "term"),
+    "cards": ("home.html", "cards"),
+    "source": ("about.html", "source"),
+    "omitted": ("about.html", "omitted"),
+    "notes": ("about.html", "notes"),
+    "verbatim": ("about.html", "verbatim"),
+}
+
+
+@dataclasses.dataclass
+class LanguageSite:
+    """The record bound to one language and the fragment templates."""
+
+    record: Record
+    lang: str
+    env: Environment
+    source_text: str
+
+    @classmethod
+    def create(cls, record: Record, lang: str, fragments_dir: Path, root: Path) -> "LanguageSite":
+        source_text = (root / record.term.source.file).read_text(encoding="utf-8")
+        return cls(record, lang, make_environment(fragments_dir), source_text)
+
+    def highlight_sources(self) -> dict[str, str]:
+        """Markdown source (front matter only) of each generated highlight page, keyed by its file path."""
+        return {f"{highlight.id}.md": self._front_matter(f"{highlight.order}. {highlight.title[self.lang]}")
+                for highlight in self.record.highlights}
+
+    @staticmethod
+    def _front_matter(title: str) -> str:
+        # MkDocs and Material print titles as HTML, so the plain-text title is escaped here, once.
+        return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n"
+
+    def nav(self) -> list:
+        text = words(self.lang)
+        return [{text["home"]: "index.md"},
+                {text["highlights"]: [f"{highlight.id}.md" for highlight in self.record.highlights]},
+                {text["about"]: "about.md"}]
+
+    def highlight_id_for(self, src_uri: str) -> str | None:
+        stem = src_uri.removesuffix(".md")
+        return stem if any(h.id == stem for h in self.record.highlights) and src_uri.endswith(".md") else None
+
+    def highlight_html(self, highlight_id: str) -> Markup:
+        view = views.highlight_view(self.record, self.record.highlight(highlight_id), self.lang)
+        return call_macro(self.env, "highlight.html", "page", view)
+
+    def highlight_toc(self, highlight_id: str) -> list[dict]:
+        """Table-of-contents tokens in the shape Python-Markdown's toc extension produces."""
+        view = views.highlight_view(self.record, self.record.highlight(highlight_id), self.lang)
+        return [{"level": 2, "id": section.id, "name": section.title, "html": str(escape(section.title)),
+                 "data-toc-label": "", "children": []} for section in view["sections"]]
+
+    def prose_part(self, marker: str, page_url: str) -> Markup:
+        """The HTML a marker <!-- tayho:NAME --> in a prose page stands for."""
+        template, macro = PROSE_MARKERS[marker]
+        if marker == "term":
+            view = views.term_view(self.record, self.lang)
+        elif marker == "cards":
+            view = views.highlight_cards(self.record, self.lang, page_url)
+        else:
+            view = views.about_view(self.record, self.lang, page_url, self.source_text)
+        return call_macro(self.env, template, macro, view)
+
+    def alternates(self, page_url: str) -> list[dict]:
+        """The language switcher's entries for one page: the same page in each language."""
+        from .i18n import LANGUAGE_NAMES
+        return [{"lang": lang, "name": name, "current": lang == self.lang,
+                 "href": urls.other_language(page_url, self.lang, lang)}
+                for lang, name in LANGUAGE_NAMES.items()]

@@ -1,0 +1,37 @@
+"""Where each page and anchor of the archive lives, and relative links between them (directory URLs)."""
+
+from __future__ import annotations
+
+import posixpath
+
+LANGUAGE_PREFIX = {"vi": "", "en": "en/"}
+
+
+def highlight_url(highlight_id: str) -> str:
+    """The page of one highlight, relative to its language's root: supervision/."""
+    return f"{highlight_id}/"
+
+
+ABOUT_URL = "about/"
+HOME_URL = ""
+
+
+def relative(target: str, current: str) -> str:
+    """A link from page `current` to page `target` (both relative to one root, directory style)."""
+    start = posixpath.dirname(current.rstrip("/") + "/x") if current else "."
+    if target.endswith(".html"):
+        return posixpath.relpath(target, start or ".")
+    path = posixpath.relpath(target or ".", start or ".")
+    return "./" if path == "." else path + "/"
+
+
+def other_language(url: str, lang: str, target_lang: str) -> str:
+    """From a page of language `lang` to the same page in `target_lang`, relatively."""
+    here = LANGUAGE_PREFIX[lang] + url
+    there = LANGUAGE_PREFIX[target_lang] + url
+    return relative(there, here)
+
+
+def anchor(kind: str, item_id: str) -> str:
+    """The fragment id of an item on a highlight page: fig-…, photo-…, note-…"""
+    return f"{kind}-{item_id}"

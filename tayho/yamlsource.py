@@ -1,0 +1,125 @@
+"""Read a YAML file safely into plain Python data, remembering the line of every field path.
+
+Safe loading only; duplicate keys, anchors/aliases (the "billion laughs" attack), merge keys, custom tags,
+excessive nesting and oversized files are rejected with the line where they occur.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Path, Problem, RecordError, format_path
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 32
+
+
+@dataclasses.dataclass(frozen=True)
+class LineMap:
+    """Field path → 1-based line, with a fallback to the nearest enclosing field."""
+
+    lines: dict[Path, int]
+
+    def line_of(self, path: Path) -> int:
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors and aliases and bounds the nesting depth."""
+
+    def compose_node(self, parent, index):  # noqa: D102 (PyYAML hook)
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="anchors and aliases (*name) are not allowed in the record",
+                                       problem_mark=event.start_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(problem="anchors (&name) are not allowed in the record",
+                                       problem_mark=event.start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(problem=f"nesting deeper than {MAX_DEPTH} levels",
+                                           problem_mark=event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Decode UTF-8 text, rejecting a byte-order mark, bad bytes and oversized files."""
+    if len(raw) > MAX_BYTES:
+        raise RecordError([Problem(file, 1, "", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise RecordError([Problem(file, 1, "", "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise RecordError([Problem(file, line, "", f"byte 0x{raw[error.start]:02X} is not valid UTF-8; "
+                                                   "save the file as UTF-8")]) from None
+
+
+def parse(text: str, file: str) -> tuple[Any, LineMap]:
+    """Parse one YAML document into Python data and the line of each field path."""
+    loader = _NoAliasComposer(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise RecordError([Problem(file, 1, "", "file is empty; it must hold the record")])
+        lines: dict[Path, int] = {}
+        problems: list[Problem] = []
+        data = _build(root, (), loader, lines, problems, file)
+    except yaml.MarkedYAMLError as error:
+        raise RecordError([_yaml_problem(error, file)]) from None
+    except yaml.YAMLError as error:
+        raise RecordError([Problem(file, 1, "", f"not valid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    if problems:
+        raise RecordError(problems)
+    return data, LineMap(lines)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    if "\t" in what or "found character '\\t'" in what:
+        what += " (YAML indentation must use spaces, not tabs)"
+    return Problem(file, line, "", f"not valid YAML: {what}")
+
+
+def _build(node: Node, path: Path, loader: yaml.SafeLoader, lines: dict, problems: list, file: str) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.MarkedYAMLError(problem="merge keys (<<) are not allowed", problem_mark=key_node.start_mark)
+            key = _scalar(key_node, loader)
+            if not isinstance(key, str):
+                problems.append(Problem(file, key_node.start_mark.line + 1, format_path(path),
+                                        f"key {key!r} must be text"))
+                continue
+            if key in result:
+                problems.append(Problem(file, key_node.start_mark.line + 1, format_path(path + (key,)),
+                                        f"duplicate key {key!r} (first given on line {lines[path + (key,)]})"))
+                continue
+            result[key] = _build(value_node, path + (key,), loader, lines, problems, file)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_build(item, path + (index,), loader, lines, problems, file) for index, item in enumerate(node.value)]
+    return _scalar(node, loader)
+
+
+def _scalar(node: Node, loader: yaml.SafeLoader) -> Any:
+    if not isinstance(node, ScalarNode):
+        raise yaml.MarkedYAMLError(problem="a key must be plain text", problem_mark=node.start_mark)
+    return loader.construct_object(node, deep=True)
