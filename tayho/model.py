@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 import unicodedata
 from functools import cached_property
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StringConstraints
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt,
+                      StringConstraints, WithJsonSchema)
 
 LANGUAGES = ("vi", "en")
 FIGURE_TOKEN = re.compile(r"\{fig:([^{}]*)\}")
@@ -31,6 +33,18 @@ def _plain_text(value: str) -> str:
     return value
 
 
+def _number(value: object) -> int | float:
+    """Accept a real, finite, non-negative number as YAML typed it (not text, not true/false)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"must be a number, not {type(value).__name__} {value!r:.40}")
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    if value < 0:
+        raise ValueError("must not be negative")
+    return value
+
+
+Number = Annotated[Union[int, float], PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
 Text = Annotated[str, StringConstraints(strict=True, max_length=5000), AfterValidator(_plain_text)]
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 PartialDate = Annotated[str, StringConstraints(strict=True, pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
@@ -112,7 +126,7 @@ class Figure(Node):
     """One number the source states, typed, with what it counts."""
 
     id: Id
-    value: Annotated[Union[StrictInt, StrictFloat], Field(ge=0)]
+    value: Number
     unit: Unit
     label: Localized
     qualifier: Optional[Qualifier] = None

@@ -1,0 +1,92 @@
+"""Build the two-highlight fixture record with MkDocs and check the site both languages get."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+import pytest
+
+from tayho.views import SECTIONS
+
+from .html import facts, page
+
+LANGS = {"vi": "", "en": "en/"}
+PAGES = ("", "supervision/", "congress/", "about/")
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS.items())
+def test_each_language_has_its_pages_lang_search_and_404(minimal_site, lang, prefix):
+    for url in PAGES:
+        assert facts(page(minimal_site, prefix + url)).lang == lang, url
+    assert facts(minimal_site / prefix / "404.html").lang == lang
+    assert (minimal_site / prefix / "search" / "search_index.json").is_file()
+
+
+def test_search_indexes_are_separate_per_language(minimal_site):
+    def titles(prefix):
+        index = json.loads((minimal_site / prefix / "search" / "search_index.json").read_bytes())
+        assert index["config"]["lang"] == [prefix.strip("/") or "vi"]
+        return {doc["title"] for doc in index["docs"] if doc["location"].startswith("supervision/")}
+
+    assert titles("") == {"1. Giám sát", "Tóm tắt", "Nội dung", "Số liệu", "Ảnh", "Văn bản được dẫn", "Địa danh",
+                          "Nhân vật", "Sự kiện", "Ghi chú của người biên tập"}
+    assert "1. Supervision" in titles("en/") and "Figures" in titles("en/")
+
+
+@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("lang,other", [("vi", "en"), ("en", "vi")])
+def test_switcher_leads_to_the_same_page_in_the_other_language(minimal_site, url, lang, other):
+    here = LANGS[lang] + url
+    switch = [link for link in facts(page(minimal_site, here)).links if "md-select__link" in link.get("class", "")]
+    target = next(link["href"] for link in switch if link["hreflang"] == other)
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here + "x"), target))
+    expected = posixpath.normpath(LANGS[other] + url) if (LANGS[other] + url) else "."
+    assert resolved == expected
+    assert page(minimal_site, LANGS[other] + url).is_file()
+
+
+def test_highlight_headings_and_anchors_are_identical_across_languages(minimal_site):
+    vi = facts(page(minimal_site, "supervision/")).ids
+    en = facts(page(minimal_site, "en/supervision/")).ids
+    content = lambda ids: [i for i in ids if i == "supervision" or i in SECTIONS or
+                           i.split("-")[0] in {"fig", "photo", "doc", "place", "person", "event", "note"}]
+    assert content(vi) == content(en)
+    assert {"supervision", "summary", "text", "figures", "photos", "documents", "places", "people", "events",
+            "notes", "fig-tasks-rest-share", "photo-supervision-conference", "note-rest-share"} <= set(content(vi))
+    assert all(i.isascii() for i in content(vi))
+
+
+def test_figures_are_formatted_per_locale(minimal_site):
+    vi = facts(page(minimal_site, "congress/"))
+    en = facts(page(minimal_site, "en/congress/"))
+    assert ("29004000000", "hơn 29,004 tỷ đồng") in vi.data_values
+    assert ("29004000000", "more than VND 29.004 billion") in en.data_values
+    assert ("156", "156") in vi.data_values and ("156", "156") in en.data_values
+
+
+def test_mismatch_is_annotated_beside_the_figure_and_on_the_about_page(minimal_site):
+    vi = facts(page(minimal_site, "supervision/")).text
+    assert "Tỷ lệ tính lại từ 3/10: 30% (không khớp với số đã công bố)" in vi
+    assert "3/10 là 30%, nguồn ghi 31%." in vi
+    en_about = facts(page(minimal_site, "en/about/"))
+    assert "3/10 is 30%; the source says 31%." in en_about.text
+    assert any(link.get("href") == "../supervision/#note-rest-share" for link in en_about.links)
+    ok = facts(page(minimal_site, "en/supervision/")).text
+    assert "Share recomputed from 7/10: 70% (matches)" in ok
+
+
+def test_home_cards_link_every_highlight_with_headline_figures(minimal_site):
+    home = facts(page(minimal_site, "en/"))
+    hrefs = [link["href"] for link in home.links]
+    assert "supervision/" in hrefs and "congress/" in hrefs
+    assert "supervision/#fig-tasks-total" in hrefs
+    assert "congress/#fig-fund" not in hrefs  # not a headline figure
+
+
+def test_nothing_is_loaded_from_another_host(minimal_site):
+    for path in minimal_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+        for marker in ('src="http', "src='http", 'href="http://', "@import url(http"):
+            assert marker not in text, (path, marker)
