@@ -19,7 +19,7 @@ class Segment:
     """A run of plain text, or a figure (with its anchor and machine-readable value) inside running text."""
 
     text: str
-    figure_anchor: Optional[str] = None
+    figure_href: Optional[str] = None
     value: Optional[str] = None
 
 
@@ -54,8 +54,11 @@ class Section:
     title: str
 
 
-def segments(text: str, record: Record, lang: str) -> list[Segment]:
-    """Split text at its {fig:id} tokens, rendering each figure in the locale's format."""
+def segments(text: str, record: Record, lang: str, page_href: str = "") -> list[Segment]:
+    """Split text at its {fig:id} tokens, rendering each figure in the locale's format.
+
+    Each figure links to its row in the figure table of the highlight page at `page_href` ("" = this page).
+    """
     pieces = FIGURE_TOKEN.split(text)
     result = []
     for index, piece in enumerate(pieces):
@@ -64,7 +67,8 @@ def segments(text: str, record: Record, lang: str) -> list[Segment]:
                 result.append(Segment(piece))
         else:
             figure = record.figure(piece)
-            result.append(Segment(format_figure(figure, lang), urls.anchor("fig", figure.id), str(figure.value)))
+            href = f"{page_href}#{urls.anchor('fig', figure.id)}"
+            result.append(Segment(format_figure(figure, lang), href, str(figure.value)))
     return result
 
 
@@ -133,13 +137,17 @@ def _has_section(highlight: Highlight, section: str) -> bool:
 
 def highlight_cards(record: Record, lang: str, current_url: str) -> list[dict]:
     """The home page's cards: title, summary and headline figures, linking to each highlight page."""
-    return [{
-        "order": highlight.order,
-        "title": highlight.title[lang],
-        "summary": segments(highlight.summary[lang], record, lang),
-        "href": urls.relative(urls.highlight_url(highlight.id), current_url),
-        "figures": [figure_view(record, figure, lang) for figure in highlight.figures if figure.headline],
-    } for highlight in record.highlights]
+    cards = []
+    for highlight in record.highlights:
+        href = urls.relative(urls.highlight_url(highlight.id), current_url)
+        cards.append({
+            "order": highlight.order,
+            "title": highlight.title[lang],
+            "summary": segments(highlight.summary[lang], record, lang, href),
+            "href": href,
+            "figures": [figure_view(record, figure, lang) for figure in highlight.figures if figure.headline],
+        })
+    return cards
 
 
 def term_view(record: Record, lang: str) -> dict:

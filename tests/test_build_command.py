@@ -1,0 +1,42 @@
+"""The build command as an editor runs it: clear errors, no traceback, and the last good site kept."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import FIXTURES, ROOT, make_project
+
+
+def run_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--root", str(project)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def fingerprint(site: Path) -> dict[str, str]:
+    return {str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_a_broken_record_fails_clearly_and_keeps_the_last_good_site(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    assert run_build(project).returncode == 0
+    before = fingerprint(project / "site")
+    assert "supervision/index.html" in before and "en/supervision/index.html" in before
+
+    record = project / "data" / "achievements.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("value: 156", 'value: "156"').replace("    order: 2\n", "    order: 2\n    colour: red\n"),
+                      encoding="utf-8")
+    result = run_build(project)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [line.strip() for line in result.stderr.splitlines()]
+    assert any(line.startswith("data/achievements.yaml:") and "highlights[1].figures[0].value: must be a number" in line
+               for line in lines), result.stderr
+    assert any("highlights[1].colour: is not a known field" in line for line in lines), result.stderr
+    assert fingerprint(project / "site") == before
+    assert not list(project.glob(".site-*"))
