@@ -1,0 +1,71 @@
+"""Build the real record with MkDocs and check that the whole record reaches both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tayho.load import load_record
+from tayho.numbers import format_figure
+from tayho.views import SECTIONS
+
+from .conftest import ROOT
+from .html import facts, page
+
+RECORD = load_record(ROOT / "data" / "achievements.yaml", ROOT)
+PREFIX = {"vi": "", "en": "en/"}
+
+
+def test_the_record_has_ten_highlights_in_source_order():
+    assert [h.order for h in RECORD.highlights] == list(range(1, 11))
+    assert len({h.id for h in RECORD.highlights}) == 10
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_page_set(real_site, lang):
+    expected = {"", "about/"} | {f"{h.id}/" for h in RECORD.highlights}
+    built = {str(path.parent.relative_to(real_site / PREFIX[lang])).replace(".", "") for path in
+             (real_site / PREFIX[lang]).glob("*/index.html")} | {""}
+    built = {url + "/" if url else "" for url in built if url not in {"en", "search"}}
+    assert built == expected
+    for url in expected:
+        assert facts(page(real_site, PREFIX[lang] + url)).lang == lang
+
+
+@pytest.mark.parametrize("highlight", RECORD.highlights, ids=lambda h: h.id)
+def test_every_figure_is_on_its_page_in_both_languages(real_site, highlight):
+    for lang in ("vi", "en"):
+        values = facts(page(real_site, f"{PREFIX[lang]}{highlight.id}/")).data_values
+        for figure in highlight.figures:
+            assert (str(figure.value), format_figure(figure, lang)) in values, (lang, figure.id)
+
+
+@pytest.mark.parametrize("highlight", RECORD.highlights, ids=lambda h: h.id)
+def test_explicit_ids_are_identical_across_languages(real_site, highlight):
+    def content_ids(lang):
+        ids = facts(page(real_site, f"{PREFIX[lang]}{highlight.id}/")).ids
+        return [i for i in ids if i == highlight.id or i in SECTIONS or
+                i.split("-")[0] in {"fig", "photo", "doc", "place", "person", "event", "note"}]
+
+    assert content_ids("vi") == content_ids("en")
+    assert all(i.isascii() for i in content_ids("vi"))
+    assert {f"fig-{figure.id}" for figure in highlight.figures} <= set(content_ids("vi"))
+
+
+def test_every_caption_document_place_person_event_and_note_is_shown(real_site):
+    for lang in ("vi", "en"):
+        for highlight in RECORD.highlights:
+            text = facts(page(real_site, f"{PREFIX[lang]}{highlight.id}/")).text
+            for note in highlight.notes:
+                assert " ".join(note.text[lang].split()) in text
+            for ref in highlight.places:
+                assert RECORD.place(ref).name[lang] in text
+            for ref in highlight.people:
+                assert RECORD.person(ref).name in text and RECORD.person(ref).role[lang] in text
+            for event in highlight.events:
+                assert event.title[lang] in text
+        about = facts(page(real_site, f"{PREFIX[lang]}about/")).text
+        for _, note in RECORD.all_notes():
+            assert " ".join(note.text[lang].split()) in about
+        for item in RECORD.term.source.omitted:
+            assert item.text in about
+        assert RECORD.term.source.sha256 in about
