@@ -10,7 +10,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from . import urls, views
-from .i18n import words
+from .i18n import LANGUAGE_NAMES, words
 from .model import Record
 from .render import call_macro, make_environment
 
@@ -81,7 +81,12 @@ class LanguageSite:
 
     def alternates(self, page_url: str) -> list[dict]:
         """The language switcher's entries for one page: the same page in each language."""
-        from .i18n import LANGUAGE_NAMES
         return [{"lang": lang, "name": name, "current": lang == self.lang,
                  "href": urls.other_language(page_url, self.lang, lang)}
+                for lang, name in LANGUAGE_NAMES.items()]
+
+    def alternates_for_404(self, site_path: str) -> list[dict]:
+        """The 404 page is served at any URL, so its switcher leads to each language's home by absolute path."""
+        return [{"lang": lang, "name": name, "current": lang == self.lang,
+                 "href": urls.language_root(site_path, self.lang, lang)}
                 for lang, name in LANGUAGE_NAMES.items()]

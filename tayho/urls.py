@@ -35,3 +35,9 @@ def other_language(url: str, lang: str, target_lang: str) -> str:
 def anchor(kind: str, item_id: str) -> str:
     """The fragment id of an item on a highlight page: fig-…, photo-…, note-…"""
     return f"{kind}-{item_id}"
+
+
+def language_root(site_path: str, lang: str, target_lang: str) -> str:
+    """The absolute path of `target_lang`'s home, given this language's site path (/ or /en/)."""
+    root = site_path.removesuffix(LANGUAGE_PREFIX[lang]) if LANGUAGE_PREFIX[lang] else site_path
+    return root + LANGUAGE_PREFIX[target_lang]

@@ -90,3 +90,10 @@ def test_nothing_is_loaded_from_another_host(minimal_site):
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
         for marker in ('src="http', "src='http", 'href="http://', "@import url(http"):
             assert marker not in text, (path, marker)
+
+
+@pytest.mark.parametrize("lang,expected", [("vi", {"vi": "/", "en": "/en/"}), ("en", {"vi": "/", "en": "/en/"})])
+def test_404_switcher_leads_to_each_language_home(minimal_site, lang, expected):
+    links = facts(minimal_site / LANGS[lang] / "404.html").links
+    switch = {link["hreflang"]: link["href"] for link in links if "md-select__link" in link.get("class", "")}
+    assert switch == expected

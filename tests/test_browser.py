@@ -1,0 +1,85 @@
+"""Real Chromium (Debian's, through Playwright) against the built fixture site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [pytest.mark.browser]
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(minimal_site):
+    handler = functools.partial(_QuietHandler, directory=str(minimal_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed: run `make browsers` (make test does it)")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.requests = requests
+    yield page
+    context.close()
+
+
+def switch_language(tab, target: str) -> None:
+    tab.locator(".md-select > button").hover()
+    tab.locator(f".md-select__link[hreflang={target}]").click()
+    tab.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("start,target,expected", [
+    ("supervision/#fig-tasks-done", "en", "en/supervision/"),
+    ("en/congress/#fig-fund", "vi", "congress/"),
+    ("en/about/", "vi", "about/"),
+])
+def test_switcher_keeps_the_page_and_the_anchor(served, tab, start, target, expected):
+    tab.goto(served + start)
+    switch_language(tab, target)
+    url = urlsplit(tab.url)
+    assert url.path == "/" + expected
+    if "#" in start:
+        assert url.fragment == start.split("#")[1]
+    assert tab.locator("html").get_attribute("lang") == target
+
+
+def test_no_request_leaves_127_0_0_1(served, tab):
+    for url in ("", "supervision/", "en/", "en/congress/", "about/"):
+        tab.goto(served + url)
+        tab.wait_for_load_state("networkidle")
+    hosts = {urlsplit(request).hostname for request in tab.requests if not request.startswith("data:")}
+    assert hosts == {"127.0.0.1"}
