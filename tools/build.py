@@ -7,6 +7,7 @@ A failed build prints the problem (no traceback), exits non-zero and leaves the 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import os
 import shutil
@@ -48,9 +49,17 @@ def build_site(root: Path, site_dir: Path) -> None:
     try:
         for config_name, subdir in CONFIGS:
             build_language(root, config_name, staging / subdir if subdir else staging)
+        write_checksums(staging)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_checksums(site: Path) -> None:
+    """SHA256SUMS over every file of the site, sorted, in `sha256sum -c` format."""
+    lines = [f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(site).as_posix()}\n"
+             for path in sorted(site.rglob("*")) if path.is_file()]
+    (site / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
 
 
 def _swap(staging: Path, site_dir: Path) -> None:

@@ -1,0 +1,39 @@
+"""Two builds of one commit give a byte-identical site, with SHA256SUMS that verify it."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+
+from tools.build import build_site
+
+from .conftest import ROOT
+
+
+def tree(site):
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_site(ROOT, tmp_path / "one")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_site(ROOT, tmp_path / "two")
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    assert "sitemap.xml.gz" in one and "en/search/search_index.json" in one
+
+
+def test_sha256sums_lists_and_verifies_every_file(tmp_path):
+    build_site(ROOT, tmp_path / "site")
+    site = tmp_path / "site"
+    listed = {}
+    for line in (site / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+    files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()} - {"SHA256SUMS"}
+    assert set(listed) == files
+    assert all(hashlib.sha256((site / name).read_bytes()).hexdigest() == digest for name, digest in listed.items())
+    check = subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=site, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
