@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -10,20 +9,18 @@ from mkdocs.exceptions import Abort
 from tayho.errors import RecordError
 from tayho.load import load_record
 from tayho.site import LanguageSite
-
-log = logging.getLogger("mkdocs.hooks.record")
+from tayho.version import record_version
 
 
 def on_config(config, **kwargs):
     root = Path(config.config_file_path).resolve().parent
-    record_file = root / config.extra["record_file"]
     try:
-        record = load_record(record_file, root)
+        record = load_record(root / config.extra["record_file"], root)
     except RecordError as error:
         raise Abort(error.report()) from None
-    lang = config.theme["language"]
-    fragments = Path(config.theme.custom_dir) / "fragments"
-    site = LanguageSite.create(record, lang, fragments, root)
+    site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    site = LanguageSite.create(record, config.theme["language"], Path(config.theme.custom_dir) / "fragments", root,
+                               site_url, record_version(root))
     config.extra["tayho_site"] = site
     config.nav = site.nav()
     return config

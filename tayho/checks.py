@@ -18,7 +18,7 @@ Finding = tuple[Path, str]
 def check_record(record: Record) -> list[Finding]:
     """Every finding of every rule; empty when the record is consistent."""
     findings: list[Finding] = []
-    for rule in (_unique_ids, _order, _references, _tokens, _figure_forms, _arithmetic):
+    for rule in (_unique_ids, _order, _references, _tokens, _figure_forms, _arithmetic, _changes, _redirects):
         findings.extend(rule(record))
     return findings
 
@@ -153,3 +153,33 @@ def _note_path(record: Record, highlight: Highlight | None, note) -> Path:
         return ("notes", record.notes.index(note))
     index = record.highlights.index(highlight)
     return ("highlights", index, "notes", highlight.notes.index(note))
+
+
+def _changes(record: Record) -> Iterator[Finding]:
+    ids = {highlight.id for highlight in record.highlights}
+    for i, change in enumerate(record.changes):
+        for j, ref in enumerate(change.highlights):
+            if ref not in ids:
+                yield ("changes", i, "highlights", j), f"{ref!r} is not a highlight id"
+    dates = [change.date for change in record.changes]
+    if dates != sorted(dates):
+        yield ("changes",), "list the changes oldest first"
+
+
+def _current_ids(record: Record, kind: str) -> set[str]:
+    if kind == "highlight":
+        return {highlight.id for highlight in record.highlights}
+    return {item.id for highlight in record.highlights for item in getattr(highlight, kind + "s")}
+
+
+def _redirects(record: Record) -> Iterator[Finding]:
+    seen: set[tuple[str, str]] = set()
+    for i, redirect in enumerate(record.redirects):
+        current = _current_ids(record, redirect.kind)
+        if redirect.from_id in current:
+            yield ("redirects", i, "from"), f"{redirect.from_id!r} is still a {redirect.kind} id; a redirect is for an id that is gone"
+        if redirect.to_id not in current:
+            yield ("redirects", i, "to"), f"{redirect.to_id!r} is not a current {redirect.kind} id"
+        if (redirect.kind, redirect.from_id) in seen:
+            yield ("redirects", i, "from"), f"{redirect.from_id!r} is redirected twice"
+        seen.add((redirect.kind, redirect.from_id))

@@ -264,6 +264,25 @@ class Term(Node):
     source: Source
 
 
+class Change(Node):
+    """A dated change to the record; `highlights` names those it touched (empty: the whole record)."""
+
+    date: dt.date
+    text: Localized
+    highlights: list[Id] = []
+
+
+class Redirect(Node):
+    """A published id that was renamed: links to the old id keep working and lead to the new one.
+
+    `kind: highlight` renames a page (/<from>/ → /<to>/); other kinds rename an anchor on a highlight page.
+    """
+
+    kind: Literal["highlight", "figure", "photo", "note", "event"]
+    from_id: Annotated[Id, Field(alias="from")]
+    to_id: Annotated[Id, Field(alias="to")]
+
+
 class Record(Node):
     """The whole record: the term, its highlights, and the people, places and documents they mention."""
 
@@ -273,6 +292,8 @@ class Record(Node):
     people: list[Person] = []
     documents: list[Document] = []
     notes: list[Note] = []
+    changes: Annotated[list[Change], Field(min_length=1)]
+    redirects: list[Redirect] = []
 
     @cached_property
     def _figures_by_id(self) -> dict[str, Figure]:
@@ -307,6 +328,23 @@ class Record(Node):
         """Every editorial note with the highlight it belongs to (None for record-wide notes)."""
         return [(None, note) for note in self.notes] + [
             (highlight, note) for highlight in self.highlights for note in highlight.notes]
+
+    def changes_to(self, highlight_id: str) -> list[Change]:
+        """The changes that touched a highlight (record-wide changes included), newest first."""
+        found = [c for c in self.changes if not c.highlights or highlight_id in c.highlights]
+        return sorted(found, key=lambda change: change.date, reverse=True)
+
+    def last_updated(self, highlight_id: str) -> dt.date:
+        return self.changes_to(highlight_id)[0].date
+
+    def aliases_of(self, kind: str, item_id: str) -> list[str]:
+        """Earlier ids of an item, from the redirects (followed through chains of renames)."""
+        found, frontier = [], {item_id}
+        while frontier:
+            earlier = {r.from_id for r in self.redirects if r.kind == kind and r.to_id in frontier} - set(found)
+            found.extend(sorted(earlier))
+            frontier = earlier
+        return found
 
     def notes_on(self, figure_id: str) -> list[Note]:
         return [note for _, note in self.all_notes() if figure_id in note.figures]

@@ -9,10 +9,12 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import urls, views
+from . import metadata, urls, views
+from .citation import version_text
 from .i18n import LANGUAGE_NAMES, words
 from .model import Record
 from .render import call_macro, make_environment
+from .version import RecordVersion
 
 PROSE_MARKERS = {
     "term": ("home.html", "term"),
@@ -21,22 +23,27 @@ PROSE_MARKERS = {
     "omitted": ("about.html", "omitted"),
     "notes": ("about.html", "notes"),
     "verbatim": ("about.html", "verbatim"),
+    "downloads": ("about.html", "downloads"),
+    "changes": ("changes.html", "changes"),
 }
 
 
 @dataclasses.dataclass
 class LanguageSite:
-    """The record bound to one language and the fragment templates."""
+    """The record bound to one language, its published address, its version and the fragment templates."""
 
     record: Record
     lang: str
     env: Environment
     source_text: str
+    site_url: str
+    version: RecordVersion
 
     @classmethod
-    def create(cls, record: Record, lang: str, fragments_dir: Path, root: Path) -> "LanguageSite":
+    def create(cls, record: Record, lang: str, fragments_dir: Path, root: Path, site_url: str,
+               version: RecordVersion) -> "LanguageSite":
         source_text = (root / record.term.source.file).read_text(encoding="utf-8")
-        return cls(record, lang, make_environment(fragments_dir), source_text)
+        return cls(record, lang, make_environment(fragments_dir), source_text, site_url, version)
 
     def highlight_sources(self) -> dict[str, str]:
         """Markdown source (front matter only) of each generated highlight page, keyed by its file path."""
@@ -52,21 +59,32 @@ class LanguageSite:
         text = words(self.lang)
         return [{text["home"]: "index.md"},
                 {text["highlights"]: [f"{highlight.id}.md" for highlight in self.record.highlights]},
-                {text["about"]: "about.md"}]
+                {text["about"]: "about.md"},
+                {text["changes"]: "changes.md"}]
 
     def highlight_id_for(self, src_uri: str) -> str | None:
         stem = src_uri.removesuffix(".md")
         return stem if any(h.id == stem for h in self.record.highlights) and src_uri.endswith(".md") else None
 
+    def page_context(self, page_url: str) -> views.PageContext:
+        return views.PageContext(
+            absolute_url=self.site_url + page_url,
+            version=self.version,
+            data_href=urls.to_shared(urls.DATA_DIR, page_url, self.lang),
+            changes_href=urls.relative(urls.CHANGES_URL, page_url),
+        )
+
+    def _highlight_view(self, highlight_id: str) -> dict:
+        url = urls.highlight_url(highlight_id)
+        return views.highlight_view(self.record, self.record.highlight(highlight_id), self.lang, self.page_context(url))
+
     def highlight_html(self, highlight_id: str) -> Markup:
-        view = views.highlight_view(self.record, self.record.highlight(highlight_id), self.lang)
-        return call_macro(self.env, "highlight.html", "page", view)
+        return call_macro(self.env, "highlight.html", "page", self._highlight_view(highlight_id))
 
     def highlight_toc(self, highlight_id: str) -> list[dict]:
         """Table-of-contents tokens in the shape Python-Markdown's toc extension produces."""
-        view = views.highlight_view(self.record, self.record.highlight(highlight_id), self.lang)
         return [{"level": 2, "id": section.id, "name": section.title, "html": str(escape(section.title)),
-                 "data-toc-label": "", "children": []} for section in view["sections"]]
+                 "data-toc-label": "", "children": []} for section in self._highlight_view(highlight_id)["sections"]]
 
     def prose_part(self, marker: str, page_url: str) -> Markup:
         """The HTML a marker <!-- tayho:NAME --> in a prose page stands for."""
@@ -75,8 +93,10 @@ class LanguageSite:
             view = views.term_view(self.record, self.lang)
         elif marker == "cards":
             view = views.highlight_cards(self.record, self.lang, page_url)
+        elif marker == "changes":
+            view = views.changes_view(self.record, self.lang, page_url, self.page_context(page_url))
         else:
-            view = views.about_view(self.record, self.lang, page_url, self.source_text)
+            view = views.about_view(self.record, self.lang, page_url, self.source_text, self.page_context(page_url))
         return call_macro(self.env, template, macro, view)
 
     def alternates(self, page_url: str) -> list[dict]:
@@ -90,3 +110,34 @@ class LanguageSite:
         return [{"lang": lang, "name": name, "current": lang == self.lang,
                  "href": urls.language_root(site_path, self.lang, lang)}
                 for lang, name in LANGUAGE_NAMES.items()]
+
+    def description(self, src_uri: str, fallback: str) -> str:
+        """A page's description for previews: a highlight's summary as plain text, else the site's."""
+        highlight_id = self.highlight_id_for(src_uri)
+        if highlight_id is None:
+            return fallback
+        summary = self.record.highlight(highlight_id).summary[self.lang]
+        return "".join(segment.text for segment in views.segments(summary, self.record, self.lang))
+
+    def head_html(self, page_url: str, src_uri: str, title: str, description: str, site_name: str) -> Markup:
+        """Alternates, Open Graph and JSON-LD for one page."""
+        url = self.site_url + page_url
+        highlight_id = self.highlight_id_for(src_uri)
+        if highlight_id is not None:
+            structured = metadata.highlight_report(self.record, self.site_url, self.lang, highlight_id)
+        else:
+            structured = metadata.term_report(self.record, self.site_url, self.lang)
+        view = {
+            "description": description,
+            "alternates": metadata.alternates(self.site_url, self.lang, page_url),
+            "open_graph": metadata.open_graph(self.record, self.lang, site_name, title, description, url,
+                                              highlight_id is not None),
+            "json_ld": Markup(metadata.json_for_script(structured)),
+            "feed_href": urls.relative(urls.FEED_FILE, page_url),
+            "feed_title": words(self.lang)["feed"],
+        }
+        return call_macro(self.env, "head.html", "head", view)
+
+    def footer_html(self, page_url: str) -> Markup:
+        view = {"version": version_text(self.version, self.lang), "href": urls.relative(urls.CHANGES_URL, page_url)}
+        return call_macro(self.env, "head.html", "footer", view)

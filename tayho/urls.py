@@ -13,13 +13,16 @@ def highlight_url(highlight_id: str) -> str:
 
 
 ABOUT_URL = "about/"
+CHANGES_URL = "changes/"
+FEED_FILE = "feed.xml"
 HOME_URL = ""
+DATA_DIR = "data/"  # at the root of the whole site, shared by both languages
 
 
 def relative(target: str, current: str) -> str:
     """A link from page `current` to page `target` (both relative to one root, directory style)."""
     start = posixpath.dirname(current.rstrip("/") + "/x") if current else "."
-    if target.endswith(".html"):
+    if "." in posixpath.basename(target):  # a file such as 404.html or feed.xml
         return posixpath.relpath(target, start or ".")
     path = posixpath.relpath(target or ".", start or ".")
     return "./" if path == "." else path + "/"
@@ -41,3 +44,8 @@ def language_root(site_path: str, lang: str, target_lang: str) -> str:
     """The absolute path of `target_lang`'s home, given this language's site path (/ or /en/)."""
     root = site_path.removesuffix(LANGUAGE_PREFIX[lang]) if LANGUAGE_PREFIX[lang] else site_path
     return root + LANGUAGE_PREFIX[target_lang]
+
+
+def to_shared(target: str, url: str, lang: str) -> str:
+    """A link from a page of `lang` to a path at the root of the whole site (such as data/)."""
+    return relative(target, LANGUAGE_PREFIX[lang] + url)

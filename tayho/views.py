@@ -10,8 +10,20 @@ from .consistency import Recomputation, recompute_share, recompute_sum
 from .i18n import words
 from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
 from .numbers import format_date_span, format_figure, format_full_date, format_number
+from .version import RecordVersion
+from .citation import bibtex_citation, plain_citation, version_text
 
-SECTIONS = ("summary", "text", "figures", "photos", "documents", "places", "people", "events", "notes")
+SECTIONS = ("summary", "text", "figures", "photos", "documents", "places", "people", "events", "notes", "cite")
+
+
+@dataclasses.dataclass(frozen=True)
+class PageContext:
+    """Where a page is published and which record version it shows."""
+
+    absolute_url: str
+    version: RecordVersion
+    data_href: str  # relative link to the site's data/ folder
+    changes_href: str  # relative link to this language's change history
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,11 +47,13 @@ class NoteView:
     kind: str
     text: str
     where: Optional[Link] = None
+    aliases: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
 class FigureView:
     anchor: str
+    aliases: list[str]
     display: str
     value: str
     label: str
@@ -72,8 +86,9 @@ def segments(text: str, record: Record, lang: str, page_href: str = "") -> list[
     return result
 
 
-def note_view(note: Note, lang: str, where: Optional[Link] = None) -> NoteView:
-    return NoteView(urls.anchor("note", note.id), words(lang)[f"note_kind.{note.kind.value}"], note.text[lang], where)
+def note_view(note: Note, lang: str, where: Optional[Link] = None, aliases: tuple[str, ...] = ()) -> NoteView:
+    return NoteView(urls.anchor("note", note.id), words(lang)[f"note_kind.{note.kind.value}"], note.text[lang], where,
+                    [urls.anchor("note", alias) for alias in aliases])
 
 
 def _check_text(record: Record, figure: Figure, result: Recomputation, lang: str) -> str:
@@ -90,6 +105,7 @@ def figure_view(record: Record, figure: Figure, lang: str) -> FigureView:
     result = recompute_share(record, figure) or recompute_sum(record, figure)
     return FigureView(
         anchor=urls.anchor("fig", figure.id),
+        aliases=[urls.anchor("fig", alias) for alias in record.aliases_of("figure", figure.id)],
         display=format_figure(figure, lang),
         value=str(figure.value),
         label=figure.label[lang],
@@ -103,18 +119,27 @@ def _localized(value: Optional[Localized], lang: str) -> Optional[str]:
     return value[lang] if value is not None else None
 
 
-def highlight_view(record: Record, highlight: Highlight, lang: str) -> dict:
+def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageContext) -> dict:
     """Everything one highlight page shows, in one language."""
     text = words(lang)
     documents = [record.document(ref) for ref in highlight.documents]
+    cite_url = f"{page.absolute_url}#{highlight.id}"
     return {
         "id": highlight.id,
+        "url": page.absolute_url,
         "order": highlight.order,
+        "last_updated": format_full_date(record.last_updated(highlight.id), lang),
+        "version": version_text(page.version, lang),
+        "changes_href": page.changes_href,
+        "figures_csv": f"{page.data_href}figures/{highlight.id}.csv",
+        "cite_plain": plain_citation(record, highlight, lang, cite_url, page.version),
+        "cite_bibtex": bibtex_citation(record, highlight, lang, cite_url, page.version),
         "title": highlight.title[lang],
         "summary": segments(highlight.summary[lang], record, lang),
         "body": [segments(paragraph[lang], record, lang) for paragraph in highlight.body],
         "figures": [figure_view(record, figure, lang) for figure in highlight.figures],
-        "photos": [{"anchor": urls.anchor("photo", photo.id), "caption": segments(photo.caption[lang], record, lang)}
+        "photos": [{"anchor": urls.anchor("photo", photo.id), "caption": segments(photo.caption[lang], record, lang),
+                    "aliases": [urls.anchor("photo", alias) for alias in record.aliases_of("photo", photo.id)]}
                    for photo in highlight.photos],
         "documents": [{"anchor": urls.anchor("doc", doc.id), "kind": doc.kind[lang], "number": doc.number,
                        "title": _localized(doc.title, lang), "issuer": doc.issuer[lang],
@@ -124,15 +149,17 @@ def highlight_view(record: Record, highlight: Highlight, lang: str) -> dict:
         "people": [{"anchor": urls.anchor("person", ref), "name": record.person(ref).name,
                     "role": record.person(ref).role[lang]} for ref in highlight.people],
         "events": [{"anchor": urls.anchor("event", event.id), "date": format_date_span(event.date, event.end, lang),
-                    "title": event.title[lang]} for event in highlight.events],
-        "notes": [note_view(note, lang) for note in highlight.notes],
+                    "title": event.title[lang],
+                    "aliases": [urls.anchor("event", alias) for alias in record.aliases_of("event", event.id)]}
+                   for event in highlight.events],
+        "notes": [note_view(note, lang, aliases=tuple(record.aliases_of("note", note.id))) for note in highlight.notes],
         "sections": [Section(section, text[section]) for section in SECTIONS if _has_section(highlight, section)],
         "words": text,
     }
 
 
 def _has_section(highlight: Highlight, section: str) -> bool:
-    return section in ("summary", "text") or bool(getattr(highlight, section))
+    return section in ("summary", "text", "cite") or bool(getattr(highlight, section))
 
 
 def highlight_cards(record: Record, lang: str, current_url: str) -> list[dict]:
@@ -167,7 +194,7 @@ def term_view(record: Record, lang: str) -> dict:
     }
 
 
-def about_view(record: Record, lang: str, current_url: str, source_text: str) -> dict:
+def about_view(record: Record, lang: str, current_url: str, source_text: str, page: PageContext) -> dict:
     """The provenance shown on the about page: the source, what was left out, every editorial note."""
     source = record.term.source
     text = words(lang)
@@ -191,5 +218,22 @@ def about_view(record: Record, lang: str, current_url: str, source_text: str) ->
         "omitted": [{"text": item.text, "reason": item.reason[lang]} for item in source.omitted],
         "notes": notes,
         "verbatim": source_text,
+        "downloads": [{"href": page.data_href + name, "name": name} for name in DOWNLOADS],
         "words": text,
     }
+
+
+DOWNLOADS = ("record.json", "figures.csv", "datapackage.json")
+
+
+def changes_view(record: Record, lang: str, current_url: str, page: PageContext) -> dict:
+    """The change history, newest first, each change linking to the highlights it touched."""
+    text = words(lang)
+    items = []
+    for index, change in sorted(enumerate(record.changes), key=lambda item: (item[1].date, item[0]), reverse=True):
+        touched = [Link(f"{record.highlight(ref).order}. {record.highlight(ref).title[lang]}",
+                        urls.relative(urls.highlight_url(ref), current_url)) for ref in change.highlights]
+        items.append({"anchor": f"change-{index + 1}", "date": format_full_date(change.date, lang),
+                      "iso_date": change.date.isoformat(), "text": change.text[lang], "touched": touched})
+    return {"changes": items, "version": version_text(page.version, lang), "feed_href": urls.relative(urls.FEED_FILE, current_url),
+            "words": text}

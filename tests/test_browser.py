@@ -10,6 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tools.build import build_site
+
+from .conftest import FIXTURES, make_project
+
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [pytest.mark.browser]
@@ -24,12 +28,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(minimal_site):
-    handler = functools.partial(_QuietHandler, directory=str(minimal_site))
+def served(tmp_path_factory):
+    """The fixture record built for the address it is served at, as a deployment sets SITE_URL."""
+    project = make_project(tmp_path_factory.mktemp("served"), FIXTURES / "minimal" / "data")
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", base)
+        patch.setenv("SITE_URL_EN", base + "en/")
+        build_site(project, project / "site")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield base
     server.shutdown()
     server.server_close()
 

@@ -30,7 +30,7 @@ def test_search_indexes_are_separate_per_language(minimal_site):
         return {doc["title"] for doc in index["docs"] if doc["location"].startswith("supervision/")}
 
     assert titles("") == {"1. Giám sát", "Tóm tắt", "Nội dung", "Số liệu", "Ảnh", "Văn bản được dẫn", "Địa danh",
-                          "Nhân vật", "Sự kiện", "Ghi chú của người biên tập"}
+                          "Nhân vật", "Sự kiện", "Ghi chú của người biên tập", "Trích dẫn"}
     assert "1. Supervision" in titles("en/") and "Figures" in titles("en/")
 
 

@@ -5,6 +5,7 @@ Rewrite the golden files with: .venv/bin/python -m pytest tests/test_macros.py -
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,11 @@ from jinja2 import UndefinedError
 
 from tayho import views
 from tayho.load import load_record
+from tayho.feed import feed_view
+from tayho.outputs import sitemap_view
 from tayho.render import call_macro, make_environment
+from tayho.site import LanguageSite
+from tayho.version import RecordVersion
 
 from .conftest import FIXTURES, ROOT
 
@@ -20,14 +25,35 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 RECORD = load_record(FIXTURES / "minimal" / "data" / "achievements.yaml", FIXTURES / "minimal")
 ENV = make_environment(ROOT / "overrides" / "fragments")
 
+VERSION = RecordVersion("0123456789", dt.date(2026, 11, 24))
+SITE = "https://archive.test/"
+
+
+def page(url: str) -> views.PageContext:
+    return views.PageContext(SITE + url, VERSION, "../data/", "../changes/")
+
+
+def about(lang: str, source_text: str = "Bài <mẫu> & co") -> dict:
+    return views.about_view(RECORD, lang, "about/", source_text, page("about/"))
+
+
+def site(lang: str) -> LanguageSite:
+    return LanguageSite(RECORD, lang, ENV, "", SITE if lang == "vi" else SITE + "en/", VERSION)
+
+
 CASES = {
-    "highlight-page": ("highlight.html", "page", lambda lang: views.highlight_view(RECORD, RECORD.highlights[0], lang)),
+    "highlight-page": ("highlight.html", "page",
+                       lambda lang: views.highlight_view(RECORD, RECORD.highlights[0], lang, page("supervision/"))),
     "home-term": ("home.html", "term", lambda lang: views.term_view(RECORD, lang)),
     "home-cards": ("home.html", "cards", lambda lang: views.highlight_cards(RECORD, lang, "")),
-    "about-source": ("about.html", "source", lambda lang: views.about_view(RECORD, lang, "about/", "Bài <mẫu>")),
-    "about-omitted": ("about.html", "omitted", lambda lang: views.about_view(RECORD, lang, "about/", "")),
-    "about-notes": ("about.html", "notes", lambda lang: views.about_view(RECORD, lang, "about/", "")),
-    "about-verbatim": ("about.html", "verbatim", lambda lang: views.about_view(RECORD, lang, "about/", "Bài <mẫu> & co")),
+    "about-source": ("about.html", "source", about),
+    "about-omitted": ("about.html", "omitted", about),
+    "about-notes": ("about.html", "notes", about),
+    "about-verbatim": ("about.html", "verbatim", about),
+    "about-downloads": ("about.html", "downloads", about),
+    "changes": ("changes.html", "changes", lambda lang: views.changes_view(RECORD, lang, "changes/", page("changes/"))),
+    "feed": ("feed.html", "atom", lambda lang: feed_view(RECORD, lang, site(lang).site_url)),
+    "sitemap": ("outputs.html", "sitemap", lambda lang: sitemap_view(site(lang), ["", "supervision/"])),
 }
 
 
@@ -44,10 +70,19 @@ def test_macro_output_matches_golden(case, lang, update_golden):
 
 
 def test_data_text_is_escaped():
-    html = str(call_macro(ENV, "about.html", "verbatim", views.about_view(RECORD, "en", "about/", "<script>x</script>")))
+    html = str(call_macro(ENV, "about.html", "verbatim", about("en", "<script>x</script>")))
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
 
 
 def test_a_misspelt_name_in_a_template_fails_instead_of_printing_nothing():
     with pytest.raises(UndefinedError):
         call_macro(ENV, "home.html", "term", {"words": {}})
+
+
+def test_head_metadata_is_escaped_and_json_ld_cannot_close_its_script():
+    html = str(site("en").head_html("supervision/", "supervision.md", 'A "title" </script><b>', "d", "S & S"))
+    assert '<b>' not in html and 'content="A &#34;title&#34; &lt;/script&gt;&lt;b&gt;"' in html
+    assert html.count("</script>") == 1
+    assert 'hreflang="vi" href="https://archive.test/supervision/"' in html
+    assert 'hreflang="en" href="https://archive.test/en/supervision/"' in html
+    assert 'hreflang="x-default" href="https://archive.test/supervision/"' in html
