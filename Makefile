@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test schema lock browsers clean
+.PHONY: serve build test schema lock browsers clean permalinks
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ build: $(STAMP)  ## write the whole site (Vietnamese at /, English at /en/) to s
 
 test: $(STAMP) browsers  ## run the test suite (builds real sites, drives Chromium)
 	$(PY) -m pytest
+
+permalinks: build  ## add the site's new pages and anchors to permalinks.lock (never removes one)
+	$(PY) tools/permalinks.py --write
 
 schema: $(STAMP)  ## re-export data/achievements.schema.json from the model
 	$(PY) -m tayho.schema > data/achievements.schema.json

@@ -126,6 +126,7 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
     cite_url = f"{page.absolute_url}#{highlight.id}"
     return {
         "id": highlight.id,
+        "aliases": record.aliases_of("highlight", highlight.id),
         "url": page.absolute_url,
         "order": highlight.order,
         "last_updated": format_full_date(record.last_updated(highlight.id), lang),

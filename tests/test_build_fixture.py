@@ -97,3 +97,13 @@ def test_404_switcher_leads_to_each_language_home(minimal_site, lang, expected):
     links = facts(minimal_site / LANGS[lang] / "404.html").links
     switch = {link["hreflang"]: link["href"] for link in links if "md-select__link" in link.get("class", "")}
     assert switch == expected
+
+
+@pytest.mark.parametrize("url", ["", "about/", "changes/"])
+def test_prose_pages_have_the_same_explicit_heading_ids_in_both_languages(minimal_site, url):
+    def heading_ids(prefix):
+        return [i for i in facts(page(minimal_site, prefix + url)).ids if i.isascii() and not i.startswith("__")]
+
+    vi, en = heading_ids(""), heading_ids("en/")
+    assert vi == en
+    assert {"": "term", "about/": "source", "changes/": "changes"}[url] in vi

@@ -49,10 +49,24 @@ def build_site(root: Path, site_dir: Path) -> None:
     try:
         for config_name, subdir in CONFIGS:
             build_language(root, config_name, staging / subdir if subdir else staging)
+        _check_permalinks(root, staging)
         write_checksums(staging)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_permalinks(root: Path, site: Path) -> None:
+    """Refuse a build that would break a published link (see tools/permalinks.py)."""
+    from mkdocs.exceptions import Abort
+
+    from tools.permalinks import missing
+
+    gone = missing(site, root / "permalinks.lock")
+    if gone:
+        listed = "\n".join(f"  {link}" for link in gone[:50])
+        raise Abort(f"{len(gone)} published link(s) would break; declare a redirect in data/achievements.yaml "
+                    f"(redirects:) or restore the id:\n{listed}")
 
 
 def write_checksums(site: Path) -> None:

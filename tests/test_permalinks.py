@@ -1,0 +1,82 @@
+"""The permalink lock: renaming a published id breaks the build unless the record declares a redirect."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tools.build import build_site
+from tools.permalinks import collect, read_lock, write_lock
+
+from .conftest import FIXTURES, make_project
+from .html import facts
+
+
+@pytest.fixture
+def locked_project(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    build_site(project, project / "site")
+    write_lock(project / "site", project / "permalinks.lock")
+    return project
+
+
+def rename(project, old: str, new: str, redirect: str | None = None) -> None:
+    record = project / "data" / "achievements.yaml"
+    text = record.read_text(encoding="utf-8").replace(old, new)
+    if redirect:
+        text += redirect
+    record.write_text(text, encoding="utf-8")
+
+
+def test_the_lock_lists_pages_and_anchors_of_both_languages(locked_project):
+    lock = read_lock(locked_project / "permalinks.lock")
+    for link in ("/", "en/", "supervision/", "en/supervision/", "supervision/#fig-tasks-done",
+                 "en/supervision/#fig-tasks-done", "en/about/#notes", "congress/#cite", "changes/#change-1"):
+        assert link in lock
+    assert not [link for link in lock if link.startswith(("search", "assets"))]
+
+
+def test_renaming_a_highlight_without_a_redirect_fails_and_keeps_the_site(locked_project):
+    before = (locked_project / "site" / "congress" / "index.html").read_bytes()
+    rename(locked_project, "id: congress\n", "id: congress-vii\n")
+    with pytest.raises(Abort) as failure:
+        build_site(locked_project, locked_project / "site")
+    message = str(failure.value)
+    assert "published link(s) would break" in message
+    assert "  congress/\n" in message + "\n" and "  en/congress/#fig-fund" in message
+    assert (locked_project / "site" / "congress" / "index.html").read_bytes() == before
+
+
+def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
+    rename(locked_project, "id: congress\n", "id: congress-vii\n",
+           "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n")
+    build_site(locked_project, locked_project / "site")
+    site = locked_project / "site"
+    for prefix, lang in (("", "vi"), ("en/", "en")):
+        old = facts(site / prefix / "congress" / "index.html")
+        assert old.lang == lang
+        assert [link["href"] for link in old.links] == ["../congress-vii/"]
+        assert (site / prefix / "congress-vii" / "index.html").is_file()
+    assert set(read_lock(locked_project / "permalinks.lock")) <= set(collect(site))
+    assert "congress-vii/#fig-fund" in collect(site)
+
+
+def test_renaming_a_figure_with_a_redirect_keeps_its_anchor(locked_project):
+    rename(locked_project, "tasks-done-share", "share-completed",
+           "redirects:\n  - {kind: figure, from: tasks-done-share, to: share-completed}\n")
+    build_site(locked_project, locked_project / "site")
+    ids = facts(locked_project / "site" / "en" / "supervision" / "index.html").ids
+    assert "fig-share-completed" in ids and "fig-tasks-done-share" in ids
+
+
+def test_renaming_a_figure_without_a_redirect_fails(locked_project):
+    rename(locked_project, "tasks-done-share", "share-completed")
+    with pytest.raises(Abort, match="supervision/#fig-tasks-done-share"):
+        build_site(locked_project, locked_project / "site")
+
+
+def test_a_redirect_to_an_id_that_does_not_exist_is_a_record_error(locked_project):
+    rename(locked_project, "id: congress\n", "id: congress-vii\n",
+           "redirects:\n  - {kind: highlight, from: congress, to: congres-vii}\n")
+    with pytest.raises(Abort, match=r"redirects\[0\]\.to: 'congres-vii' is not a current highlight id"):
+        build_site(locked_project, locked_project / "site")
