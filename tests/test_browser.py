@@ -94,3 +94,29 @@ def test_no_request_leaves_127_0_0_1(served, tab):
         tab.wait_for_load_state("networkidle")
     hosts = {urlsplit(request).hostname for request in tab.requests if not request.startswith("data:")}
     assert hosts == {"127.0.0.1"}
+
+
+def search(tab, served, prefix: str, query: str) -> list[str]:
+    """Type a query into Material's search box and return the result links, best first."""
+    tab.goto(served + prefix)
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    tab.locator("input.md-search__input").press_sequentially(query, delay=20)
+    tab.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    return [urlsplit(href).path for href in tab.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(link => link.href)")]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("giám sát", "/supervision/"), ("giam sat", "/supervision/"), ("Giam Sat", "/supervision/"),
+    ("đại hội", "/congress/"), ("dai hoi", "/congress/"),
+])
+def test_vietnamese_search_is_accent_insensitive(served, tab, query, expected):
+    results = search(tab, served, "", query)
+    assert results[0] == expected
+    assert not any(path.startswith("/en/") for path in results)
+
+
+def test_english_search_finds_english_pages_only(served, tab):
+    results = search(tab, served, "en/", "supervision")
+    assert results[0] == "/en/supervision/"
+    assert all(path.startswith("/en/") for path in results)
