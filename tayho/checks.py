@@ -18,7 +18,7 @@ Finding = tuple[Path, str]
 def check_record(record: Record) -> list[Finding]:
     """Every finding of every rule; empty when the record is consistent."""
     findings: list[Finding] = []
-    for rule in (_unique_ids, _order, _references, _tokens, _figure_forms, _arithmetic, _changes, _redirects):
+    for rule in (_unique_ids, _order, _references, _tokens, _figure_forms, _arithmetic, _changes, _redirects, _charts):
         findings.extend(rule(record))
     return findings
 
@@ -34,7 +34,7 @@ def _unique_ids(record: Record) -> Iterator[Finding]:
     yield from _duplicates([(("highlights", i), h.id) for i, h in enumerate(record.highlights)], "highlight")
     for kind in ("places", "people", "documents"):
         yield from _duplicates([((kind, i), item.id) for i, item in enumerate(getattr(record, kind))], kind[:-1])
-    for kind in ("figures", "photos", "events", "notes"):
+    for kind in ("figures", "photos", "events", "notes", "charts"):
         items = [(("highlights", i, kind, j), item.id)
                  for i, h in enumerate(record.highlights) for j, item in enumerate(getattr(h, kind))]
         if kind == "notes":
@@ -183,3 +183,16 @@ def _redirects(record: Record) -> Iterator[Finding]:
         if (redirect.kind, redirect.from_id) in seen:
             yield ("redirects", i, "from"), f"{redirect.from_id!r} is redirected twice"
         seen.add((redirect.kind, redirect.from_id))
+
+
+def _charts(record: Record) -> Iterator[Finding]:
+    for i, highlight in enumerate(record.highlights):
+        for j, chart in enumerate(highlight.charts):
+            where = ("highlights", i, "charts", j, "figures")
+            known = [ref for ref in chart.figures if record.has_figure(ref)]
+            for k, ref in enumerate(chart.figures):
+                if not record.has_figure(ref):
+                    yield where + (k,), f"{ref!r} is not a figure id"
+            units = {record.figure(ref).unit for ref in known}
+            if len(units) > 1:
+                yield where, "a chart compares figures of one unit; these mix " + ", ".join(sorted(u.value for u in units))

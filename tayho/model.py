@@ -200,6 +200,15 @@ class Note(Node):
     text: Localized
 
 
+class Chart(Node):
+    """A bar chart of figures that compare or add up, drawn at build time from their typed values."""
+
+    id: Id
+    title: Localized
+    description: Localized
+    figures: Annotated[list[Id], Field(min_length=2)]
+
+
 class Highlight(Node):
     """One of the term's highlights, in source order."""
 
@@ -209,6 +218,7 @@ class Highlight(Node):
     summary: Localized
     body: Annotated[list[Localized], Field(min_length=1)]
     figures: list[Figure] = []
+    charts: list[Chart] = []
     photos: list[Photo] = []
     documents: list[Id] = []
     places: list[Id] = []

@@ -9,7 +9,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import metadata, urls, views
+from . import indexes, metadata, urls, views
 from .citation import version_text
 from .i18n import LANGUAGE_NAMES, words
 from .model import Record
@@ -25,6 +25,9 @@ PROSE_MARKERS = {
     "verbatim": ("about.html", "verbatim"),
     "downloads": ("about.html", "downloads"),
     "changes": ("changes.html", "changes"),
+    "timeline": ("indexes.html", "timeline"),
+    "places": ("indexes.html", "places"),
+    "documents": ("indexes.html", "documents"),
 }
 
 
@@ -59,6 +62,9 @@ class LanguageSite:
         text = words(self.lang)
         return [{text["home"]: "index.md"},
                 {text["highlights"]: [f"{highlight.id}.md" for highlight in self.record.highlights]},
+                {text["timeline"]: "timeline.md"},
+                {text["places_index"]: "places.md"},
+                {text["documents_index"]: "documents.md"},
                 {text["about"]: "about.md"},
                 {text["changes"]: "changes.md"}]
 
@@ -93,6 +99,8 @@ class LanguageSite:
             view = views.term_view(self.record, self.lang)
         elif marker == "cards":
             view = views.highlight_cards(self.record, self.lang, page_url)
+        elif marker in ("timeline", "places", "documents"):
+            view = getattr(indexes, f"{marker}_view")(self.record, self.lang, page_url)
         elif marker == "changes":
             view = views.changes_view(self.record, self.lang, page_url, self.page_context(page_url))
         else:

@@ -12,6 +12,7 @@ from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
 from .numbers import format_date_span, format_figure, format_full_date, format_number
 from .version import RecordVersion
 from .citation import bibtex_citation, plain_citation, version_text
+from .charts import chart_view
 
 SECTIONS = ("summary", "text", "figures", "photos", "documents", "places", "people", "events", "notes", "cite")
 
@@ -139,6 +140,7 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         "summary": segments(highlight.summary[lang], record, lang),
         "body": [segments(paragraph[lang], record, lang) for paragraph in highlight.body],
         "figures": [figure_view(record, figure, lang) for figure in highlight.figures],
+        "charts": [chart_view(record, chart, lang) for chart in highlight.charts],
         "photos": [{"anchor": urls.anchor("photo", photo.id), "caption": segments(photo.caption[lang], record, lang),
                     "aliases": [urls.anchor("photo", alias) for alias in record.aliases_of("photo", photo.id)]}
                    for photo in highlight.photos],

@@ -107,3 +107,23 @@ def test_prose_pages_have_the_same_explicit_heading_ids_in_both_languages(minima
     vi, en = heading_ids(""), heading_ids("en/")
     assert vi == en
     assert {"": "term", "about/": "source", "changes/": "changes"}[url] in vi
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("url,anchor", [("timeline/", "event-supervision-2023"), ("places/", "place-phu-thuong"),
+                                        ("documents/", "doc-regulation-124")])
+def test_timeline_and_indexes_link_to_the_anchor_where_each_entry_is_told(minimal_site, prefix, url, anchor):
+    index = facts(page(minimal_site, prefix + url))
+    assert anchor in index.ids
+    target = next(link["href"] for link in index.links if link.get("href", "").endswith("#" + anchor))
+    assert target == "../supervision/#" + anchor
+    assert anchor in facts(page(minimal_site, prefix + "supervision/")).ids
+
+
+def test_chart_is_inline_svg_with_title_description_and_table_in_the_page_language(minimal_site):
+    for prefix, title, value in (("", "Kết quả thực hiện nội dung", "tasks-done"),
+                                 ("en/", "Results of the tasks", "tasks-done")):
+        html = page(minimal_site, prefix + "supervision/").read_text(encoding="utf-8")
+        assert '<svg class="tayho-chart__svg"' in html and 'role="img"' in html
+        assert f'<title id="chart-task-ratings-title">{title}</title>' in html
+        assert f'<th scope="row"><a href="#fig-{value}">' in html

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from tayho import views
+from tayho import indexes, views
 from tayho.load import load_record
 from tayho.feed import feed_view
 from tayho.outputs import sitemap_view
@@ -52,6 +52,9 @@ CASES = {
     "about-verbatim": ("about.html", "verbatim", about),
     "about-downloads": ("about.html", "downloads", about),
     "changes": ("changes.html", "changes", lambda lang: views.changes_view(RECORD, lang, "changes/", page("changes/"))),
+    "timeline": ("indexes.html", "timeline", lambda lang: indexes.timeline_view(RECORD, lang, "timeline/")),
+    "places": ("indexes.html", "places", lambda lang: indexes.places_view(RECORD, lang, "places/")),
+    "documents": ("indexes.html", "documents", lambda lang: indexes.documents_view(RECORD, lang, "documents/")),
     "feed": ("feed.html", "atom", lambda lang: feed_view(RECORD, lang, site(lang).site_url)),
     "sitemap": ("outputs.html", "sitemap", lambda lang: sitemap_view(site(lang), ["", "supervision/"])),
 }
