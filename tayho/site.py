@@ -28,6 +28,7 @@ PROSE_MARKERS = {
     "timeline": ("indexes.html", "timeline"),
     "places": ("indexes.html", "places"),
     "documents": ("indexes.html", "documents"),
+    "everything": ("print.html", "everything"),
 }
 
 
@@ -65,6 +66,7 @@ class LanguageSite:
                 {text["timeline"]: "timeline.md"},
                 {text["places_index"]: "places.md"},
                 {text["documents_index"]: "documents.md"},
+                {text["print"]: "print.md"},
                 {text["about"]: "about.md"},
                 {text["changes"]: "changes.md"}]
 
@@ -101,6 +103,8 @@ class LanguageSite:
             view = views.highlight_cards(self.record, self.lang, page_url)
         elif marker in ("timeline", "places", "documents"):
             view = getattr(indexes, f"{marker}_view")(self.record, self.lang, page_url)
+        elif marker == "everything":
+            view = views.print_view(self.record, self.lang, page_url, self.page_context)
         elif marker == "changes":
             view = views.changes_view(self.record, self.lang, page_url, self.page_context(page_url))
         else:

@@ -240,3 +240,17 @@ def changes_view(record: Record, lang: str, current_url: str, page: PageContext)
                       "iso_date": change.date.isoformat(), "text": change.text[lang], "touched": touched})
     return {"changes": items, "version": version_text(page.version, lang), "feed_href": urls.relative(urls.FEED_FILE, current_url),
             "words": text}
+
+
+def print_view(record: Record, lang: str, current_url: str, page_for) -> dict:
+    """Every highlight on one page; inline figures link to the figure rows of each highlight's own page."""
+    highlights = []
+    for highlight in record.highlights:
+        href = urls.relative(urls.highlight_url(highlight.id), current_url)
+        view = highlight_view(record, highlight, lang, page_for(urls.highlight_url(highlight.id)))
+        view["summary"] = segments(highlight.summary[lang], record, lang, href)
+        view["body"] = [segments(paragraph[lang], record, lang, href) for paragraph in highlight.body]
+        view["photos"] = [{"caption": segments(photo.caption[lang], record, lang, href)} for photo in highlight.photos]
+        view["href"] = href
+        highlights.append(view)
+    return {"highlights": highlights, "words": words(lang)}
