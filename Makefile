@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test schema lock browsers clean permalinks
+.PHONY: serve build test schema lock browsers clean permalinks offline
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ build: $(STAMP)  ## write the whole site (Vietnamese at /, English at /en/) to s
 
 test: $(STAMP) browsers  ## run the test suite (builds real sites, drives Chromium)
 	$(PY) -m pytest
+
+offline: $(STAMP)  ## write offline/tayho-archive-offline.zip, browsable from file:// (navigation and search)
+	$(PY) tools/offline.py
 
 permalinks: build  ## add the site's new pages and anchors to permalinks.lock (never removes one)
 	$(PY) tools/permalinks.py --write

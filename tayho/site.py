@@ -42,6 +42,7 @@ class LanguageSite:
     source_text: str
     site_url: str
     version: RecordVersion
+    offline: bool = False
 
     @classmethod
     def create(cls, record: Record, lang: str, fragments_dir: Path, root: Path, site_url: str,
@@ -141,7 +142,8 @@ class LanguageSite:
             structured = metadata.term_report(self.record, self.site_url, self.lang)
         view = {
             "description": description,
-            "alternates": metadata.alternates(self.site_url, self.lang, page_url),
+            "alternates": [] if self.offline else metadata.alternates(self.site_url, self.lang, page_url),
+            "offline": self.offline,
             "open_graph": metadata.open_graph(self.record, self.lang, site_name, title, description, url,
                                               highlight_id is not None),
             "json_ld": Markup(metadata.json_for_script(structured)),

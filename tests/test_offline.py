@@ -1,0 +1,67 @@
+"""The offline copy: a zip of both languages that works from file:// (navigation, language switch, search)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tools.offline import main as make_offline
+
+from .conftest import FIXTURES, make_project
+from .test_browser import browser, switch_language  # noqa: F401 (the shared Chromium fixture)
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory) -> Path:
+    scratch = tmp_path_factory.mktemp("offline")
+    project = make_project(scratch, FIXTURES / "minimal" / "data")
+    archive = scratch / "offline.zip"
+    assert make_offline(["--root", str(project), "--output", str(archive)]) == 0
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(scratch / "unzipped")
+    return scratch / "unzipped" / "tayho-archive"
+
+
+def test_the_zip_holds_both_languages_and_nothing_points_to_another_host(unzipped):
+    assert (unzipped / "index.html").is_file() and (unzipped / "en" / "supervision" / "index.html").is_file()
+    assert (unzipped / "search" / "search_index.js").is_file() and (unzipped / "en" / "search" / "search_index.js").is_file()
+    for page in unzipped.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and 'src="http' not in text, page
+
+
+@pytest.fixture
+def file_tab(browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.requests = requests
+    yield page
+    context.close()
+
+
+def test_navigation_and_language_switch_from_file_urls(unzipped, file_tab):
+    file_tab.goto((unzipped / "index.html").as_uri())
+    file_tab.locator(".md-content a[href='supervision/index.html']").first.click()
+    assert file_tab.url == (unzipped / "supervision" / "index.html").as_uri()
+    switch_language(file_tab, "en")
+    assert file_tab.url == (unzipped / "en" / "supervision" / "index.html").as_uri()
+    assert file_tab.locator("h1").inner_text().startswith("1. Supervision")
+    assert [url for url in file_tab.requests if not url.startswith(("file://", "data:"))] == []
+
+
+@pytest.mark.parametrize("start,query,expected", [("index.html", "giam sat", "supervision/index.html"),
+                                                  ("en/index.html", "supervision", "en/supervision/index.html")])
+def test_search_works_from_file_urls(unzipped, file_tab, start, query, expected):
+    file_tab.goto((unzipped / start).as_uri())
+    file_tab.locator("label.md-search__icon, .md-search__input").first.click()
+    file_tab.locator("input.md-search__input").press_sequentially(query, delay=20)
+    file_tab.wait_for_selector(".md-search-result__item > a")
+    first = file_tab.eval_on_selector(".md-search-result__item > a", "link => link.href")
+    assert first.split("?")[0] == (unzipped / expected).as_uri()
