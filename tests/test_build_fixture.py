@@ -127,3 +127,12 @@ def test_chart_is_inline_svg_with_title_description_and_table_in_the_page_langua
         assert '<svg class="tayho-chart__svg"' in html and 'role="img"' in html
         assert f'<title id="chart-task-ratings-title">{title}</title>' in html
         assert f'<th scope="row"><a href="#fig-{value}">' in html
+
+
+@pytest.mark.parametrize("prefix,name", [("", "tayho-archive-vi.pdf"), ("en/", "tayho-archive-en.pdf")])
+def test_a_pdf_of_the_whole_record_is_linked_from_the_printable_page(minimal_site, prefix, name):
+    printable = page(minimal_site, prefix + "print/")
+    assert name in [link.get("href") for link in facts(printable).links]
+    pdf = (printable.parent / name).read_bytes()
+    assert pdf.startswith(b"%PDF-") and len(pdf) > 5000
+    assert facts(printable).text.count("tayho-archive.github.io/") >= 2  # each highlight's address is printed

@@ -17,6 +17,9 @@ import tempfile
 from pathlib import Path
 
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tayho package and tools, for the hooks
+
+from tools.pdf import write_pdfs  # noqa: E402
 
 
 def source_date_epoch(root: Path) -> str:
@@ -50,6 +53,8 @@ def build_site(root: Path, site_dir: Path) -> None:
         for config_name, subdir in CONFIGS:
             build_language(root, config_name, staging / subdir if subdir else staging)
         _check_permalinks(root, staging)
+        if os.environ.get("TAYHO_OFFLINE") != "true":
+            write_pdfs(staging)
         write_checksums(staging)
         _swap(staging, site_dir)
     finally:
