@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -23,7 +24,7 @@ WATCHED = ("data", "docs", "overrides", "hooks", "tayho", "mkdocs.yml", "mkdocs.
 
 def rebuild() -> bool:
     started = time.monotonic()
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--root", str(ROOT)])
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--root", str(ROOT)], env=_ENV)
     state = "built" if result.returncode == 0 else "FAILED (still serving the last good build)"
     print(f"[serve] {state} in {time.monotonic() - started:.1f} s", flush=True)
     return result.returncode == 0
@@ -46,10 +47,16 @@ class _Debounced(FileSystemEventHandler):
         self._timer.start()
 
 
+_ENV = dict(os.environ)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
+    # Absolute links (canonical, language alternates) point at this server, so nothing is fetched elsewhere.
+    _ENV["SITE_URL"] = f"http://127.0.0.1:{args.port}/"
+    _ENV["SITE_URL_EN"] = f"http://127.0.0.1:{args.port}/en/"
     rebuild()
     if not (ROOT / "site").is_dir():
         print("[serve] no site to serve yet: fix the problems above and save; serving starts with the first good build")
