@@ -68,27 +68,44 @@ def decode(raw: bytes, file: str) -> str:
 
 def parse(text: str, file: str) -> tuple[Any, LineMap]:
     """Parse one YAML document into Python data and the line of each field path."""
-    loader = _NoAliasComposer(text)
+    try:
+        loader = _NoAliasComposer(text)
+    except yaml.reader.ReaderError as error:
+        raise RecordError([_reader_problem(error, text, file)]) from None
     try:
         root = loader.get_single_node()
         if root is None:
             raise RecordError([Problem(file, 1, "", "file is empty; it must hold the record")])
         lines: dict[Path, int] = {}
         problems: list[Problem] = []
-        data = _build(root, (), loader, lines, problems, file)
+        data = _build(root, (), loader, lines, problems, file, {})
+    except yaml.reader.ReaderError as error:
+        raise RecordError([_reader_problem(error, text, file)]) from None
     except yaml.MarkedYAMLError as error:
         raise RecordError([_yaml_problem(error, file)]) from None
     except yaml.YAMLError as error:
         raise RecordError([Problem(file, 1, "", f"not valid YAML: {error}")]) from None
     finally:
-        loader.dispose()
+        if "loader" in locals():
+            loader.dispose()
     if problems:
         raise RecordError(problems)
     return data, LineMap(lines)
 
 
+def _reader_problem(error: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """PyYAML refuses some characters before parsing; say which and where."""
+    line = text[: error.position].count("\n") + 1
+    return Problem(file, line, "", f"contains the control character U+{error.character:04X}; remove it")
+
+
+# An unclosed bracket or quote is reported where it was opened, not where the file ran out.
+_OPENED_AT = ("while parsing a flow", "while scanning a quoted", "while scanning a simple key")
+
+
 def _yaml_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
+    opened = error.context_mark is not None and (error.context or "").startswith(_OPENED_AT)
+    mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
     line = mark.line + 1 if mark else 1
     what = " ".join(part for part in (error.context, error.problem) if part)
     if "\t" in what or "found character '\\t'" in what:
@@ -96,8 +113,15 @@ def _yaml_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
     return Problem(file, line, "", f"not valid YAML: {what}")
 
 
-def _build(node: Node, path: Path, loader: yaml.SafeLoader, lines: dict, problems: list, file: str) -> Any:
+_PLAIN_TAGS = {MappingNode: "tag:yaml.org,2002:map", SequenceNode: "tag:yaml.org,2002:seq"}
+
+
+def _build(node: Node, path: Path, loader: yaml.SafeLoader, lines: dict, problems: list, file: str,
+           key_lines: dict) -> Any:
     lines[path] = node.start_mark.line + 1
+    if type(node) in _PLAIN_TAGS and node.tag != _PLAIN_TAGS[type(node)]:
+        raise yaml.MarkedYAMLError(problem=f"tags ({node.tag}) are not allowed in the record",
+                                   problem_mark=node.start_mark)
     if isinstance(node, MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
@@ -110,13 +134,20 @@ def _build(node: Node, path: Path, loader: yaml.SafeLoader, lines: dict, problem
                 continue
             if key in result:
                 problems.append(Problem(file, key_node.start_mark.line + 1, format_path(path + (key,)),
-                                        f"duplicate key {key!r} (first given on line {lines[path + (key,)]})"))
+                                        f"duplicate key {key!r} (first given on line {key_lines[path + (key,)]})"))
                 continue
-            result[key] = _build(value_node, path + (key,), loader, lines, problems, file)
+            key_lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, path + (key,), loader, lines, problems, file, key_lines)
         return result
     if isinstance(node, SequenceNode):
-        return [_build(item, path + (index,), loader, lines, problems, file) for index, item in enumerate(node.value)]
-    return _scalar(node, loader)
+        return [_build(item, path + (index,), loader, lines, problems, file, key_lines)
+                for index, item in enumerate(node.value)]
+    try:
+        return _scalar(node, loader)
+    except ValueError as error:  # an impossible date (2024-02-30) or an integer too long to convert
+        problems.append(Problem(file, node.start_mark.line + 1, format_path(path),
+                                f"{node.value[:40]!r} is not a valid date or number: {error}"))
+        return None
 
 
 def _scalar(node: Node, loader: yaml.SafeLoader) -> Any:
