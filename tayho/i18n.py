@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 _WORDS = {
@@ -148,6 +150,19 @@ _WORDS = {
 }
 
 
-def words(lang: str) -> dict[str, str]:
+class Words(SimpleNamespace):
+    """Interface words by key, as `words.cite` in templates and `words["cite"]` in Python.
+
+    Not a dict, so that a key named like a dict method (copy, items) cannot silently print that method.
+    """
+
+    def __getitem__(self, key: str) -> str:
+        return getattr(self, key)
+
+
+_BY_LANGUAGE = {lang: Words(**entries) for lang, entries in _WORDS.items()}
+
+
+def words(lang: str) -> Words:
     """The interface words of one language."""
-    return _WORDS[lang]
+    return _BY_LANGUAGE[lang]
