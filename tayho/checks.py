@@ -18,7 +18,8 @@ Finding = tuple[Path, str]
 def check_record(record: Record) -> list[Finding]:
     """Every finding of every rule; empty when the record is consistent."""
     findings: list[Finding] = []
-    for rule in (_unique_ids, _order, _references, _tokens, _figure_forms, _arithmetic, _changes, _redirects, _charts):
+    for rule in (_unique_ids, _order, _references, _tokens, _figure_forms, _arithmetic, _changes, _redirects, _charts,
+                 _record_note_tokens):
         findings.extend(rule(record))
     return findings
 
@@ -90,6 +91,8 @@ def _texts_with_tokens(highlight: Highlight) -> Iterator[tuple[tuple, Localized]
         yield ("body", j), paragraph
     for j, photo in enumerate(highlight.photos):
         yield ("photos", j, "caption"), photo.caption
+    for j, note in enumerate(highlight.notes):
+        yield ("notes", j, "text"), note.text
 
 
 def _tokens(record: Record) -> Iterator[Finding]:
@@ -108,6 +111,12 @@ def _tokens(record: Record) -> Iterator[Finding]:
         for j, figure in enumerate(highlight.figures):
             if figure.id not in used:
                 yield ("highlights", i, "figures", j, "id"), f"figure {figure.id!r} is never shown: put {{fig:{figure.id}}} in the text"
+
+
+def _record_note_tokens(record: Record) -> Iterator[Finding]:
+    for j, note in enumerate(record.notes):
+        if any(FIGURE_TOKEN.search(text) for text in note.text.texts()):
+            yield ("notes", j, "text"), "a record-wide note cannot show a figure; put the note in the figure's highlight"
 
 
 def _figure_forms(record: Record) -> Iterator[Finding]:
@@ -185,6 +194,10 @@ def _redirects(record: Record) -> Iterator[Finding]:
         seen.add((redirect.kind, redirect.from_id))
 
 
+def _scale_of(unit: Unit) -> str:
+    return {Unit.PERCENT: "percentages", Unit.VND: "money"}.get(unit, "counts")
+
+
 def _charts(record: Record) -> Iterator[Finding]:
     for i, highlight in enumerate(record.highlights):
         for j, chart in enumerate(highlight.charts):
@@ -193,6 +206,7 @@ def _charts(record: Record) -> Iterator[Finding]:
             for k, ref in enumerate(chart.figures):
                 if not record.has_figure(ref):
                     yield where + (k,), f"{ref!r} is not a figure id"
-            units = {record.figure(ref).unit for ref in known}
-            if len(units) > 1:
-                yield where, "a chart compares figures of one unit; these mix " + ", ".join(sorted(u.value for u in units))
+            scales = {_scale_of(record.figure(ref).unit) for ref in known}
+            if len(scales) > 1:
+                yield where, "a chart draws figures on one scale: counts, percentages or money, not a mix of " + \
+                    ", ".join(sorted(scales))

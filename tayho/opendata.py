@@ -8,6 +8,7 @@ import json
 
 from .consistency import recompute_share, recompute_sum
 from .model import Record
+from .views import plain_text
 
 FIGURE_COLUMNS = ("id", "highlight", "label_vi", "label_en", "value", "unit", "qualifier", "count", "total",
                   "stated_share", "recomputed_share", "parts_sum", "editorial_note_vi", "editorial_note_en")
@@ -33,8 +34,8 @@ def _figure_row(record: Record, figure, highlight_id: str) -> dict:
         "total": record.figure(figure.share_of.total).value if figure.share_of else "",
         "stated_share": share.stated if share else "", "recomputed_share": share.recomputed if share else "",
         "parts_sum": total.recomputed if total else "",
-        "editorial_note_vi": " | ".join(note.text.vi for note in notes),
-        "editorial_note_en": " | ".join(note.text.en for note in notes),
+        "editorial_note_vi": " | ".join(plain_text(note.text.vi, record, "vi") for note in notes),
+        "editorial_note_en": " | ".join(plain_text(note.text.en, record, "en") for note in notes),
     }
 
 

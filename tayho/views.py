@@ -46,7 +46,8 @@ class Link:
 class NoteView:
     anchor: str
     kind: str
-    text: str
+    text: list[Segment]  # with its figures formatted and linked
+    plain: str  # the same text with its figures formatted, no links
     where: Optional[Link] = None
     aliases: list[str] = dataclasses.field(default_factory=list)
 
@@ -87,9 +88,16 @@ def segments(text: str, record: Record, lang: str, page_href: str = "") -> list[
     return result
 
 
-def note_view(note: Note, lang: str, where: Optional[Link] = None, aliases: tuple[str, ...] = ()) -> NoteView:
-    return NoteView(urls.anchor("note", note.id), words(lang)[f"note_kind.{note.kind.value}"], note.text[lang], where,
-                    [urls.anchor("note", alias) for alias in aliases])
+def plain_text(text: str, record: Record, lang: str) -> str:
+    """Text with its {fig:id} tokens replaced by the formatted figures, for places that take no markup."""
+    return "".join(segment.text for segment in segments(text, record, lang))
+
+
+def note_view(record: Record, note: Note, lang: str, where: Optional[Link] = None, aliases: tuple[str, ...] = (),
+              page_href: str = "") -> NoteView:
+    return NoteView(urls.anchor("note", note.id), words(lang)[f"note_kind.{note.kind.value}"],
+                    segments(note.text[lang], record, lang, page_href), plain_text(note.text[lang], record, lang),
+                    where, [urls.anchor("note", alias) for alias in aliases])
 
 
 def _check_text(record: Record, figure: Figure, result: Recomputation, lang: str) -> str:
@@ -112,7 +120,7 @@ def figure_view(record: Record, figure: Figure, lang: str) -> FigureView:
         label=figure.label[lang],
         check=_check_text(record, figure, result, lang) if result else None,
         check_matches=result.matches if result else True,
-        notes=[note_view(note, lang) for note in record.notes_on(figure.id)],
+        notes=[note_view(record, note, lang) for note in record.notes_on(figure.id)],
     )
 
 
@@ -155,7 +163,8 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
                     "title": event.title[lang],
                     "aliases": [urls.anchor("event", alias) for alias in record.aliases_of("event", event.id)]}
                    for event in highlight.events],
-        "notes": [note_view(note, lang, aliases=tuple(record.aliases_of("note", note.id))) for note in highlight.notes],
+        "notes": [note_view(record, note, lang, aliases=tuple(record.aliases_of("note", note.id)))
+                  for note in highlight.notes],
         "sections": [Section(section, text[section]) for section in SECTIONS if _has_section(highlight, section)],
         "words": text,
     }
@@ -204,11 +213,11 @@ def about_view(record: Record, lang: str, current_url: str, source_text: str, pa
     notes = []
     for highlight, note in record.all_notes():
         if highlight is None:
-            where = Link(text["record_wide"], "")
-        else:
-            href = urls.relative(urls.highlight_url(highlight.id), current_url) + "#" + urls.anchor("note", note.id)
-            where = Link(f"{highlight.order}. {highlight.title[lang]}", href)
-        notes.append(note_view(note, lang, where))
+            notes.append(note_view(record, note, lang, Link(text["record_wide"], "")))
+            continue
+        page_href = urls.relative(urls.highlight_url(highlight.id), current_url)
+        where = Link(f"{highlight.order}. {highlight.title[lang]}", page_href + "#" + urls.anchor("note", note.id))
+        notes.append(note_view(record, note, lang, where, page_href=page_href))
     return {
         "title": source.title[lang],
         "source_title_vi": source.title.vi,
@@ -251,6 +260,7 @@ def print_view(record: Record, lang: str, current_url: str, page_for) -> dict:
         view["summary"] = segments(highlight.summary[lang], record, lang, href)
         view["body"] = [segments(paragraph[lang], record, lang, href) for paragraph in highlight.body]
         view["photos"] = [{"caption": segments(photo.caption[lang], record, lang, href)} for photo in highlight.photos]
+        view["notes"] = [note_view(record, note, lang, page_href=href) for note in highlight.notes]
         view["href"] = href
         highlights.append(view)
     return {"highlights": highlights, "words": words(lang)}

@@ -49,7 +49,7 @@ class PageFacts(html.parser.HTMLParser):
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.text_parts).split())
+        return " ".join("".join(self.text_parts).split())
 
 
 def facts(path: Path) -> PageFacts:

@@ -6,7 +6,7 @@ import pytest
 
 from tayho.load import load_record
 from tayho.numbers import format_figure
-from tayho.views import SECTIONS
+from tayho.views import SECTIONS, plain_text
 
 from .conftest import ROOT
 from .html import facts, page
@@ -22,11 +22,11 @@ def test_the_record_has_ten_highlights_in_source_order():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_page_set(real_site, lang):
-    expected = {"", "about/"} | {f"{h.id}/" for h in RECORD.highlights}
-    built = {str(path.parent.relative_to(real_site / PREFIX[lang])).replace(".", "") for path in
-             (real_site / PREFIX[lang]).glob("*/index.html")} | {""}
-    built = {url + "/" if url else "" for url in built if url not in {"en", "search"}}
-    assert built == expected
+    prose = {"", "about/", "changes/", "timeline/", "places/", "documents/", "print/"}
+    expected = prose | {f"{h.id}/" for h in RECORD.highlights}
+    root = real_site / PREFIX[lang]
+    built = {path.parent.relative_to(root).as_posix() + "/" for path in root.glob("*/index.html")} | {""}
+    assert built - {"en/", "search/"} == expected
     for url in expected:
         assert facts(page(real_site, PREFIX[lang] + url)).lang == lang
 
@@ -56,7 +56,7 @@ def test_every_caption_document_place_person_event_and_note_is_shown(real_site):
         for highlight in RECORD.highlights:
             text = facts(page(real_site, f"{PREFIX[lang]}{highlight.id}/")).text
             for note in highlight.notes:
-                assert " ".join(note.text[lang].split()) in text
+                assert " ".join(plain_text(note.text[lang], RECORD, lang).split()) in text
             for ref in highlight.places:
                 assert RECORD.place(ref).name[lang] in text
             for ref in highlight.people:
@@ -65,7 +65,7 @@ def test_every_caption_document_place_person_event_and_note_is_shown(real_site):
                 assert event.title[lang] in text
         about = facts(page(real_site, f"{PREFIX[lang]}about/")).text
         for _, note in RECORD.all_notes():
-            assert " ".join(note.text[lang].split()) in about
+            assert " ".join(plain_text(note.text[lang], RECORD, lang).split()) in about
         for item in RECORD.term.source.omitted:
             assert item.text in about
         assert RECORD.term.source.sha256 in about

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+FONTS_URL = (HERE / "fonts").as_uri()
 PDF_NAMES = {"": "tayho-archive-vi.pdf", "en": "tayho-archive-en.pdf"}
 
 
 def _local_fetcher():
-    """Fetch only the page's own files, and not the theme's screen stylesheets: pdf.css styles the PDF alone."""
+    """Fetch nothing but the shipped fonts: pdf.css alone styles the PDF, and no request leaves the machine."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class LocalFetcher(URLFetcher):
         def fetch(self, url, headers=None):
-            if not url.startswith("file://"):
-                raise ValueError(f"the PDF loads nothing from another host ({url})")
-            if url.split("?")[0].endswith(".css") and not url.endswith("/pdf/pdf.css"):
-                return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
-            return super().fetch(url, headers)
+            if url.startswith("file://") and url.startswith(FONTS_URL):
+                return super().fetch(url, headers)
+            return URLFetcherResponse(url, b"", {"Content-Type": "text/plain"})
 
     return LocalFetcher(allowed_protocols={"file"})
+
+
+def _canonical_url(page: Path) -> str:
+    """The page's published address: links in the PDF point there, not at the build folder."""
+    match = re.search(r'<link rel="canonical" href="([^"]+)">', page.read_text(encoding="utf-8"))
+    return html.unescape(match.group(1)) if match else page.as_uri()
 
 
 def write_pdfs(site: Path) -> list[Path]:
@@ -37,7 +44,7 @@ def write_pdfs(site: Path) -> list[Path]:
         if not page.is_file():
             continue
         target = page.parent / name
-        document = HTML(filename=str(page), url_fetcher=fetcher)
+        document = HTML(filename=str(page), base_url=_canonical_url(page), url_fetcher=fetcher)
         document.write_pdf(str(target), stylesheets=[stylesheet])
         written.append(target)
     return written
