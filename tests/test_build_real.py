@@ -69,3 +69,20 @@ def test_every_caption_document_place_person_event_and_note_is_shown(real_site):
         for item in RECORD.term.source.omitted:
             assert item.text in about
         assert RECORD.term.source.sha256 in about
+
+
+def test_the_permalink_lock_matches_the_built_site(real_site):
+    from tools.permalinks import LOCK, collect, read_lock
+
+    served, locked = set(collect(real_site)), set(read_lock(LOCK))
+    assert sorted(locked - served) == [], "published links that no longer work: add redirects"
+    assert sorted(served - locked) == [], "new pages or anchors: run `make permalinks` and commit permalinks.lock"
+
+
+def test_footer_shows_the_commit_the_site_was_built_from(real_site):
+    import subprocess
+
+    commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--abbrev=10", "--format=%h"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    assert f"Record version {commit}," in facts(page(real_site, "en/")).text
+    assert f"Phiên bản hồ sơ {commit}," in facts(page(real_site, "")).text

@@ -60,15 +60,16 @@ def _pages(site: Path) -> dict[str, _Anchors]:
 
 
 def collect(site: Path) -> list[str]:
-    """Every served link: each page, and each anchor of its content (a redirect page serves its target's)."""
+    """Every served link, as a path from the site root: each page (/en/supervision/), and each anchor of its
+    content (/en/supervision/#fig-registered-tasks); a redirect page serves its target's anchors."""
     pages = _pages(site)
     links = set()
     for url, page in pages.items():
-        links.add(url or "/")
+        links.add(f"/{url}")
         target = page
         if page.redirect is not None:
             target = pages.get(posixpath.normpath(posixpath.join(url, page.redirect)) + "/", page)
-        links.update(f"{url}#{anchor}" for anchor in target.ids)
+        links.update(f"/{url}#{anchor}" for anchor in target.ids)
     return sorted(links)
 
 

@@ -20,7 +20,8 @@ def _local_fetcher():
         def fetch(self, url, headers=None):
             if url.startswith("file://") and url.startswith(FONTS_URL):
                 return super().fetch(url, headers)
-            return URLFetcherResponse(url, b"", {"Content-Type": "text/plain"})
+            kind = "text/css" if url.split("?")[0].endswith(".css") else "text/plain"
+            return URLFetcherResponse(url, b"", {"Content-Type": kind})
 
     return LocalFetcher(allowed_protocols={"file"})
 
