@@ -201,7 +201,8 @@ def term_view(record: Record, lang: str) -> dict:
         "years": f"{term.start_year}–{term.end_year}",
         "congress": congress.name[lang],
         "congress_dates": format_date_span(congress.start_date.isoformat(), congress.end_date.isoformat(), lang),
-        "congress_delegates": format_figure(record.figure(congress.delegates), lang),
+        "congress_delegates": f"{format_figure(record.figure(congress.delegates), lang)} "
+                              f"{record.figure(congress.delegates).label[lang]}",
         "words": words(lang),
     }
 
