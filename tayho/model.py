@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt,
-                      StringConstraints, WithJsonSchema)
+                      StringConstraints, ValidationInfo, WithJsonSchema, field_validator)
 
 LANGUAGES = ("vi", "en")
 FIGURE_TOKEN = re.compile(r"\{fig:([^{}]*)\}")
@@ -126,8 +126,8 @@ class Figure(Node):
     """One number the source states, typed, with what it counts."""
 
     id: Id
+    unit: Unit  # before value, so that the value's validator can see it
     value: Number
-    unit: Unit
     label: Localized
     qualifier: Optional[Qualifier] = None
     decimals: Annotated[StrictInt, Field(ge=0, le=4)] = 0
@@ -135,6 +135,14 @@ class Figure(Node):
     share_of: Optional[ShareBasis] = None
     parts: Optional[list[Id]] = None
     headline: StrictBool = False
+
+    @field_validator("value")
+    @classmethod
+    def _whole_unless_percent(cls, value: int | float, info: ValidationInfo) -> int | float:
+        if info.data.get("unit") not in (None, Unit.PERCENT) and not isinstance(value, int):
+            raise ValueError(f"a count or an amount must be a whole number, not {value!r}; in YAML write 5736 for "
+                             "5.736 (no thousands separator)")
+        return value
 
 
 class Photo(Node):

@@ -217,3 +217,10 @@ def test_source_file_fingerprint_must_match(tmp_path):
     problem = only(problems_of(tmp_path, text))
     assert problem.path == "term.source.sha256"
     assert "does not match the source file" in problem.message
+
+
+def test_thousands_grouping_typed_as_a_decimal_is_caught(tmp_path):
+    text = replaced("value: 156", "value: 1.56")
+    problem = only(problems_of(tmp_path, text))
+    assert problem.path == "highlights[1].figures[0].value"
+    assert "whole number" in problem.message and "5736" in problem.message
