@@ -120,3 +120,64 @@ def test_english_search_finds_english_pages_only(served, tab):
     results = search(tab, served, "en/", "supervision")
     assert results[0] == "/en/supervision/"
     assert all(path.startswith("/en/") for path in results)
+
+
+@pytest.mark.parametrize("selector,expected", [
+    ("tr#fig-tasks-done .tayho-copy", lambda base: f"{base}en/supervision/#fig-tasks-done"),
+    (".tayho-heading:has(#figures) .tayho-copy", lambda base: f"{base}en/supervision/#figures"),
+    ("button[data-clipboard-target='#cite-plain']",
+     lambda base: 'Vietnam Fatherland Front Committee of Tây Hồ District. "1. Supervision". In: '),
+    ("button[data-clipboard-target='#cite-bibtex']", lambda base: "@misc{tayho-2019-2024-supervision-en,\n"),
+])
+def test_copy_controls_work_from_the_keyboard(served, browser, selector, expected):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    tab.goto(served + "en/supervision/")
+    tab.evaluate("navigator.clipboard.writeText('')")
+    button = tab.locator(selector)
+    button.focus()
+    assert button.evaluate("element => element === document.activeElement")
+    tab.keyboard.press("Enter")
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied.startswith(expected(served))
+
+
+@pytest.fixture(scope="module")
+def served_after_rename(tmp_path_factory):
+    """The fixture record with highlight 'congress' renamed to 'congress-vii' and a redirect declared."""
+    project = make_project(tmp_path_factory.mktemp("renamed"), FIXTURES / "minimal" / "data")
+    record = project / "data" / "achievements.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("id: congress\n", "id: congress-vii\n")
+                      + "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n", encoding="utf-8")
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", base)
+        patch.setenv("SITE_URL_EN", base + "en/")
+        build_site(project, project / "site")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("old,new", [("congress/#fig-fund", "/congress-vii/"), ("en/congress/#fig-delegates", "/en/congress-vii/")])
+def test_a_redirect_page_forwards_the_reader_and_the_anchor(served_after_rename, tab, old, new):
+    tab.goto(served_after_rename + old)
+    tab.wait_for_url(f"**{new}*")
+    url = urlsplit(tab.url)
+    assert url.path == new and url.fragment == old.split("#")[1]
+    assert tab.locator(f"#{url.fragment}").count() == 1
+
+
+def test_without_javascript_a_redirect_page_still_leads_to_the_new_page(served_after_rename, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_after_rename + "en/congress/")
+    page.wait_for_url("**/en/congress-vii/")  # the meta refresh; the page also carries a plain link
+    assert page.locator("html").get_attribute("lang") == "en"
+    context.close()
