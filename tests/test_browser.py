@@ -2,57 +2,27 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tools.build import build_site
-
 from .conftest import FIXTURES, make_project
+from .serving import built_and_served, chromium
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [pytest.mark.browser]
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The fixture record built for the address it is served at, as a deployment sets SITE_URL."""
-    project = make_project(tmp_path_factory.mktemp("served"), FIXTURES / "minimal" / "data")
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", base)
-        patch.setenv("SITE_URL_EN", base + "en/")
-        build_site(project, project / "site")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    """The fixture record, built for and served on 127.0.0.1."""
+    with built_and_served(make_project(tmp_path_factory.mktemp("served"), FIXTURES / "minimal" / "data")) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed: run `make browsers` (make test does it)")
-    with playwright_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
@@ -152,17 +122,8 @@ def served_after_rename(tmp_path_factory):
     record = project / "data" / "achievements.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("id: congress\n", "id: congress-vii\n")
                       + "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n", encoding="utf-8")
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", base)
-        patch.setenv("SITE_URL_EN", base + "en/")
-        build_site(project, project / "site")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    with built_and_served(project) as base:
+        yield base
 
 
 @pytest.mark.parametrize("old,new", [("congress/#fig-fund", "/congress-vii/"), ("en/congress/#fig-delegates", "/en/congress-vii/")])

@@ -8,12 +8,9 @@ handler or URL from the data) and in Chromium (no dialog, no injected element, t
 
 from __future__ import annotations
 
-import functools
 import html.parser
-import http.server
 import json
 import re
-import threading
 import typing
 import unicodedata
 import xml.etree.ElementTree as ElementTree
@@ -28,6 +25,7 @@ from tayho.load import load_record
 from tools.build import build_site
 
 from .conftest import FIXTURES, make_project
+from .serving import built_and_served, chromium
 
 MINIMAL = FIXTURES / "minimal" / "data"
 PAYLOADS = [line for line in (FIXTURES / "hostile" / "payloads.txt").read_text(encoding="utf-8").splitlines()
@@ -196,11 +194,6 @@ def injected_markup(parser: _Markup) -> list[str]:
 
 # --- the built hostile site -------------------------------------------------------------------------------------
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def twin(tmp_path_factory) -> Path:
     """The same record with a harmless word for every payload: the page structure the hostile site must keep."""
@@ -216,15 +209,8 @@ def hostile(tmp_path_factory):
     """The hostile record built into a site, for the address a server on 127.0.0.1 will serve it at."""
     project = make_project(tmp_path_factory.mktemp("hostile"), MINIMAL)
     (project / "data" / "achievements.yaml").write_text(filled_yaml(PAYLOADS, TITLE_PAYLOADS), encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(project / "site")))
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", base)
-        patch.setenv("SITE_URL_EN", base + "en/")
-        build_site(project, project / "site")
-    yield {"project": project, "site": project / "site", "server": server, "base": base}
-    server.server_close()
+    with built_and_served(project) as base:
+        yield {"project": project, "site": project / "site", "base": base}
 
 
 @pytest.fixture(scope="module")
@@ -340,10 +326,6 @@ def test_json_ld_cannot_close_its_script_element(hostile):
 
 # --- in Chromium ------------------------------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 RECORD_CALLS = """
 window.__tayhoCalls = [];
 for (const name of ["alert", "confirm", "prompt", "print"]) {
@@ -381,21 +363,13 @@ FIND_INJECTED = r"""
 
 @pytest.fixture(scope="module")
 def served(hostile):
-    thread = threading.Thread(target=hostile["server"].serve_forever, daemon=True)
-    thread.start()
-    yield hostile
-    hostile["server"].shutdown()
+    return hostile
 
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed: run `make browsers` (make test does it)")
-    with playwright_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
