@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build test schema lock browsers clean permalinks offline
 
@@ -11,13 +12,17 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $(STAMP)
 
+$(NODE_STAMP): package-lock.json  # the Nu HTML Checker, axe-core and Lighthouse, pinned in package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 serve: $(STAMP)  ## build both languages, serve them on http://127.0.0.1:8000, rebuild on every change
 	$(PY) tools/serve.py
 
 build: $(STAMP)  ## write the whole site (Vietnamese at /, English at /en/) to site/
 	$(PY) tools/build.py
 
-test: $(STAMP) browsers  ## run the test suite (builds real sites, drives Chromium)
+test: $(STAMP) $(NODE_STAMP) browsers  ## run the test suite (builds real sites, drives Chromium, checks HTML)
 	$(PY) -m pytest
 
 offline: $(STAMP)  ## write offline/tayho-archive-offline.zip, browsable from file:// (navigation and search)

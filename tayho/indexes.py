@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import urls
 from .i18n import words
 from .model import Record
-from .numbers import format_date_span, format_full_date
+from .numbers import date_span, format_full_date
 
 
 def _link_to(record: Record, highlight, kind: str, item_id: str, lang: str, current_url: str) -> dict:
@@ -17,8 +17,8 @@ def timeline_view(record: Record, lang: str, current_url: str) -> dict:
     """Every dated event of the term, oldest first (ties in source order), each linking to where it is told."""
     events = [(event.date, highlight.order, index, highlight, event)
               for highlight in record.highlights for index, event in enumerate(highlight.events)]
-    items = [{"anchor": urls.anchor("event", event.id), "iso": event.date,
-              "date": format_date_span(event.date, event.end, lang), "title": event.title[lang],
+    items = [{"anchor": urls.anchor("event", event.id), "dates": date_span(event.date, event.end, lang),
+              "title": event.title[lang],
               "where": _link_to(record, highlight, "event", event.id, lang, current_url)}
              for _, _, _, highlight, event in sorted(events, key=lambda item: item[:3])]
     return {"events": items, "words": words(lang)}

@@ -72,5 +72,10 @@ def format_partial_date(text: str, lang: str) -> str:
     return format_full_date(dt.date(*parts), lang)
 
 
+def date_span(start: str, end: str | None, lang: str) -> list[dict]:
+    """A date or a range as parts for <time> elements: [{"iso": "2022", "text": "2022"}, ...]."""
+    return [{"iso": value, "text": format_partial_date(value, lang)} for value in (start, end) if value]
+
+
 def format_date_span(start: str, end: str | None, lang: str) -> str:
     return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}" if end else format_partial_date(start, lang)

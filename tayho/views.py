@@ -9,7 +9,7 @@ from . import urls
 from .consistency import Recomputation, recompute_share, recompute_sum
 from .i18n import words
 from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
-from .numbers import format_date_span, format_figure, format_full_date, format_number
+from .numbers import date_span, format_date_span, format_figure, format_full_date, format_number
 from .version import RecordVersion
 from .citation import bibtex_citation, plain_citation, version_text
 from .charts import chart_view
@@ -159,7 +159,7 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         "places": [{"anchor": urls.anchor("place", ref), "name": record.place(ref).name[lang]} for ref in highlight.places],
         "people": [{"anchor": urls.anchor("person", ref), "name": record.person(ref).name,
                     "role": record.person(ref).role[lang]} for ref in highlight.people],
-        "events": [{"anchor": urls.anchor("event", event.id), "date": format_date_span(event.date, event.end, lang),
+        "events": [{"anchor": urls.anchor("event", event.id), "dates": date_span(event.date, event.end, lang),
                     "title": event.title[lang],
                     "aliases": [urls.anchor("event", alias) for alias in record.aliases_of("event", event.id)]}
                    for event in highlight.events],
