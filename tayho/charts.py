@@ -8,11 +8,11 @@ from . import urls
 from .model import Chart, Record
 from .numbers import format_figure
 
-WIDTH = 640
+WIDTH = 420
 LABEL_HEIGHT = 20
 BAR_HEIGHT = 18
 ROW_GAP = 14
-VALUE_ROOM = 190  # space kept right of the longest bar for its value
+VALUE_ROOM = 150  # space kept right of the longest bar for its value
 
 
 @dataclasses.dataclass(frozen=True)

@@ -135,7 +135,7 @@ _WORDS = {
         "copy_citation": "Copy the citation as text",
         "copy_bibtex": "Copy the citation as BibTeX",
         "copy_link": "Copy link",
-        "copy_link_to": "Copy the link to {what}",
+        "copy_link_to": "Copy link to {what}",
         "citation": "{body}. \"{order}. {title}\". In: {record}, {years} term. {version}. {url}",
         "version": "Record version {commit}, {date}",
         "version_unknown": "Record version unknown (built outside git)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 from pathlib import Path
 
 import yaml
@@ -57,8 +58,9 @@ class LanguageSite:
 
     @staticmethod
     def _front_matter(title: str) -> str:
-        # MkDocs and Material print titles as HTML, so the plain-text title is escaped here, once.
-        return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n"
+        # MkDocs and Material print titles as HTML, so the plain-text title is escaped here, once. Quotes are
+        # left as they are: Material escapes titles again inside attributes (aria-label), where &#39; would show.
+        return "---\n" + yaml.safe_dump({"title": html.escape(title, quote=False)}, allow_unicode=True) + "---\n"
 
     def nav(self) -> list:
         text = words(self.lang)

@@ -1,0 +1,102 @@
+"""Accessibility in real Chromium: axe-core (WCAG 2.2 AA rules) on every page of both languages, the language
+switcher by keyboard, no horizontal scrolling at 360 px; screenshots for review in tests/artifacts/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, make_project
+from .serving import built_and_served, chromium
+
+pytestmark = [pytest.mark.browser]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    """The real record, built for and served on 127.0.0.1."""
+    project = make_project(tmp_path_factory.mktemp("a11y"), ROOT / "data")
+    with built_and_served(project) as base:
+        yield base, project / "site"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+def page_urls(site: Path) -> list[str]:
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        urls.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return urls
+
+
+def test_axe_finds_no_violation_on_any_page_of_either_language(real, browser):
+    if not AXE.is_file():
+        pytest.fail("node_modules is missing: run `npm ci --ignore-scripts` (make test does it)")
+    base, site = real
+    urls = page_urls(site)
+    assert len(urls) >= 30 and "en/supervision/" in urls and "404.html" in urls
+    tab = browser.new_page()
+    found = []
+    for url in urls:
+        tab.goto(base + url)
+        tab.add_script_tag(path=str(AXE))
+        result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+        for violation in result["violations"]:
+            targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
+            found.append(f"{url}: {violation['id']} ({violation['impact']}) {violation['help']} at {targets}")
+    tab.close()
+    assert found == [], "\n".join(found)
+
+
+def test_axe_does_report_a_violation_when_there_is_one(browser):
+    tab = browser.new_page()
+    tab.set_content('<html><body><img src="data:,"><p style="color:#eee;background:#fff">faint</p></body></html>')
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in result["violations"]}
+    tab.close()
+
+
+@pytest.mark.parametrize("prefix,label", [("", "Chọn ngôn ngữ"), ("en/", "Select language")])
+def test_language_switcher_is_reachable_by_keyboard_and_labelled_in_the_page_language(real, browser, prefix, label):
+    base, _ = real
+    tab = browser.new_page()
+    tab.goto(base + prefix + "covid-19/")
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.closest('.md-select') !== null"):
+            break
+    focused = tab.evaluate("[document.activeElement.getAttribute('aria-label'), document.activeElement.tagName]")
+    assert focused == [label, "BUTTON"]
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.classList.contains('md-select__link')")
+    tab.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_pages_fit_the_screen_and_screenshots_are_saved(real, browser, width):
+    base, site = real
+    tab = browser.new_page(viewport={"width": width, "height": 800})
+    too_wide = []
+    for url in page_urls(site):
+        tab.goto(base + url)
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            too_wide.append(f"{url}: {scroll_width}px")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for url, name in (("", "home-vi"), ("en/", "home-en"), ("supervision/", "supervision-vi"),
+                      ("en/supervision/", "supervision-en")):
+        tab.goto(base + url)
+        tab.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    tab.close()
+    assert too_wide == []
