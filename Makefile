@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test schema lock browsers clean permalinks offline
+.PHONY: serve build test schema lock browsers clean permalinks offline audit bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ build: $(STAMP)  ## write the whole site (Vietnamese at /, English at /en/) to s
 
 test: $(STAMP) $(NODE_STAMP) browsers  ## run the test suite (builds real sites, drives Chromium, checks HTML)
 	$(PY) -m pytest
+
+audit: $(STAMP) $(NODE_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
+	$(PY) tools/audit.py
 
 offline: $(STAMP)  ## write offline/tayho-archive-offline.zip, browsable from file:// (navigation and search)
 	$(PY) tools/offline.py
