@@ -327,8 +327,12 @@ class Record(Node):
     def has_figure(self, figure_id: str) -> bool:
         return figure_id in self._figures_by_id
 
+    @cached_property
+    def _highlights_by_id(self) -> dict[str, Highlight]:
+        return {highlight.id: highlight for highlight in self.highlights}
+
     def highlight(self, highlight_id: str) -> Highlight:
-        return next(item for item in self.highlights if item.id == highlight_id)
+        return self._highlights_by_id[highlight_id]
 
     def place(self, place_id: str) -> Place:
         return next(item for item in self.places if item.id == place_id)

@@ -44,6 +44,7 @@ class LanguageSite:
     site_url: str
     version: RecordVersion
     offline: bool = False
+    _views: dict = dataclasses.field(default_factory=dict, repr=False)
 
     @classmethod
     def create(cls, record: Record, lang: str, fragments_dir: Path, root: Path, site_url: str,
@@ -86,8 +87,12 @@ class LanguageSite:
         )
 
     def _highlight_view(self, highlight_id: str) -> dict:
-        url = urls.highlight_url(highlight_id)
-        return views.highlight_view(self.record, self.record.highlight(highlight_id), self.lang, self.page_context(url))
+        """One highlight's view, computed once per build (the page and its table of contents both need it)."""
+        if highlight_id not in self._views:
+            url = urls.highlight_url(highlight_id)
+            highlight = self.record.highlight(highlight_id)
+            self._views[highlight_id] = views.highlight_view(self.record, highlight, self.lang, self.page_context(url))
+        return self._views[highlight_id]
 
     def highlight_html(self, highlight_id: str) -> Markup:
         return call_macro(self.env, "highlight.html", "page", self._highlight_view(highlight_id))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import logging
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,20 +34,21 @@ def _canonical_url(page: Path) -> str:
     return html.unescape(match.group(1)) if match else page.as_uri()
 
 
-def write_pdfs(site: Path) -> list[Path]:
-    """Render <lang>/print/index.html of a built site into print/<name>.pdf beside it."""
+def write_pdf(page: Path, target: Path) -> Path:
+    """Render one built printable page into a PDF."""
     from weasyprint import CSS, HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = _local_fetcher()
     stylesheet = CSS(filename=str(HERE / "pdf.css"), url_fetcher=fetcher)
-    written = []
-    for prefix, name in PDF_NAMES.items():
-        page = site / prefix / "print" / "index.html"
-        if not page.is_file():
-            continue
-        target = page.parent / name
-        document = HTML(filename=str(page), base_url=_canonical_url(page), url_fetcher=fetcher)
-        document.write_pdf(str(target), stylesheets=[stylesheet])
-        written.append(target)
-    return written
+    document = HTML(filename=str(page), base_url=_canonical_url(page), url_fetcher=fetcher)
+    document.write_pdf(str(target), stylesheets=[stylesheet])
+    return target
+
+
+def write_pdfs(site: Path) -> list[Path]:
+    """Render <lang>/print/index.html of a built site into print/<name>.pdf beside it, one language per process."""
+    jobs = [(site / prefix / "print" / "index.html", site / prefix / "print" / name)
+            for prefix, name in PDF_NAMES.items() if (site / prefix / "print" / "index.html").is_file()]
+    with ProcessPoolExecutor(max_workers=len(jobs) or 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(write_pdf, *zip(*jobs))) if jobs else []

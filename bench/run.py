@@ -1,0 +1,264 @@
+"""make bench: build time, memory, size and page weight of the archive against plain MkDocs, as the record grows.
+
+For each N (default 10, 100, 1000; add 5000 with --sizes 10,100,1000,5000) a synthetic record of N highlights
+(bench/synth.py) is built cold with `tools/build.py`, and the same pages written as plain Markdown are built with
+the same theme and no hooks. Results go to bench/results.json and BENCHMARKS.md; targets are recorded, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.plain import write_plain_project  # noqa: E402
+from bench.synth import write_synthetic  # noqa: E402
+
+PYTHON = sys.executable
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks", "tayho", "tools")
+CASE_TIMEOUT = 1800
+
+
+def copy_project(target: Path, size: int | None) -> Path:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    (target / "data").mkdir()
+    shutil.copytree(ROOT / "data" / "source", target / "data" / "source")
+    if size is None:
+        shutil.copy2(ROOT / "data" / "achievements.yaml", target / "data" / "achievements.yaml")
+    else:
+        write_synthetic(ROOT / "data" / "achievements.yaml", size, target / "data" / "achievements.yaml")
+    return target
+
+
+def timed(command: list[str], cwd: Path) -> dict:
+    """Wall time and peak memory of a command (GNU time), or a timeout."""
+    report = cwd / ".time"
+    started = time.monotonic()
+    try:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(report), *command], cwd=cwd, check=True,
+                       capture_output=True, timeout=CASE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return {"seconds": None, "peak_rss_mb": None, "timed_out": True}
+    seconds = time.monotonic() - started
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(int(report.read_text().split()[-1]) / 1024, 1)}
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def first_view(site: Path, page: Path) -> dict:
+    """Bytes (gzip) a first visit transfers for a page: its HTML and the stylesheets and scripts it loads."""
+    html = page.read_text(encoding="utf-8")
+    assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
+    files = [page] + [(page.parent / asset).resolve() for asset in assets if not asset.startswith("http")]
+    return {"files": len(files), "gzip_kb": round(sum(gz(f) for f in files if f.is_file()) / 1024, 1)}
+
+
+def site_figures(site: Path, highlight_url: str) -> dict:
+    pages = list(site.rglob("*.html"))
+    indexes = {lang: site / prefix / "search" / "search_index.json" for lang, prefix in (("vi", ""), ("en", "en"))}
+    return {
+        "pages": len(pages),
+        "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6, 2),
+        "search_index_kb": {lang: {"raw": round(p.stat().st_size / 1024, 1), "gzip": round(gz(p) / 1024, 1)}
+                            for lang, p in indexes.items()},
+        "first_view_home": first_view(site, site / "index.html"),
+        "first_view_highlight": first_view(site, site / highlight_url / "index.html"),
+    }
+
+
+def measure(size: int, scratch: Path) -> dict:
+    project = copy_project(scratch / f"archive-{size}", size)
+    archive = timed([PYTHON, "tools/build.py", "--root", str(project)], project)
+    result = {"n": size, "archive": archive}
+    if archive.get("seconds") is not None:
+        result["archive"].update(site_figures(project / "site", "supervision-n1"))
+        result["archive"]["seconds_per_page"] = round(archive["seconds"] / result["archive"]["pages"], 4)
+    plain = write_plain_project(project, scratch / f"plain-{size}")
+    mkdocs = str(Path(PYTHON).parent / "mkdocs")
+    plain_run = timed(["sh", "-c", f"{mkdocs} build -q -f mkdocs.yml && {mkdocs} build -q -f mkdocs.en.yml"], plain)
+    result["plain"] = plain_run
+    if plain_run.get("seconds") is not None:
+        result["plain"].update(site_figures(plain / "site", "supervision-n1"))
+    if archive.get("seconds") and plain_run.get("seconds"):
+        result["overhead"] = round(archive["seconds"] / plain_run["seconds"], 2)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    return result
+
+
+def serve_latency(scratch: Path) -> float | None:
+    """Seconds from saving a data edit to the served page showing it (make serve, real record)."""
+    project = copy_project(scratch / "serve", None)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([PYTHON, str(project / "tools" / "serve.py"), "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/en/supervision/"
+        if not _wait_for(url, lambda body: "Bringing" in body, 120):
+            return None
+        record = project / "data" / "achievements.yaml"
+        record.write_text(record.read_text(encoding="utf-8").replace(
+            "Bringing the Vietnam Fatherland Front's supervisory role into play", "Benchmark edit"), encoding="utf-8")
+        started = time.monotonic()
+        if not _wait_for(url, lambda body: "Benchmark edit" in body, 60):
+            return None
+        return round(time.monotonic() - started, 2)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for(url: str, condition, limit: float) -> bool:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if condition(response.read().decode("utf-8")):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+def profile(size: int, scratch: Path) -> list[str]:
+    """Where the archive's own code spends time in a build of N highlights (cProfile, cumulative)."""
+    from tools.build import build_site
+
+    project = copy_project(scratch / f"profile-{size}", size)
+    profiler = cProfile.Profile()
+    profiler.runcall(build_site, project, project / "site")
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    total = stats.total_tt
+    rows = []
+    for (filename, line, name), (_, _, _, cumulative, _) in sorted(stats.stats.items(), key=lambda i: -i[1][3]):
+        if any(part in filename for part in ("/tayho/", "/hooks/", "/tools/pdf", "weasyprint/__init__")):
+            rows.append(f"| `{Path(filename).parent.name}/{Path(filename).name}:{name}` | {cumulative:.2f} s | "
+                        f"{100 * cumulative / total:.0f}% |")
+        if len(rows) == 15:
+            break
+    return [f"Total {total:.1f} s for N = {size}.", "", "| function | cumulative | share |", "|---|---|---|", *rows]
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0")
+    import material
+    import mkdocs
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(memory) / 2**20, 1),
+            "python": platform.python_version(), "mkdocs": mkdocs.__version__,
+            "material": material.__version__ if hasattr(material, "__version__") else "9.8.1"}
+
+
+def targets(results: dict) -> list[tuple[str, str, bool | None]]:
+    by_n = {case["n"]: case for case in results["cases"]}
+    rows = []
+    real = results["real_record"]["archive"]["seconds"]
+    rows.append(("real record: `make build` < 3 s", f"{real} s", real is not None and real < 3))
+    overheads = {n: case.get("overhead") for n, case in by_n.items()}
+    rows.append(("overhead vs plain MkDocs ≤ 1.3× at every N",
+                 ", ".join(f"N={n}: {o}×" for n, o in overheads.items()),
+                 all(o is not None and o <= 1.3 for o in overheads.values())))
+    if 1000 in by_n:
+        case = by_n[1000]["archive"]
+        seconds, rss = case.get("seconds"), case.get("peak_rss_mb")
+        rows.append(("N=1000 builds in < 60 s, < 1 GiB peak", f"{seconds} s, {rss} MB",
+                     seconds is not None and seconds < 60 and rss < 1024))
+    per_page = {n: case["archive"].get("seconds_per_page") for n, case in by_n.items() if n >= 100}
+    if len(per_page) >= 2 and all(per_page.values()):
+        ratio = round(per_page[max(per_page)] / per_page[min(per_page)], 2)
+        rows.append(("time per page flat from N=100 up", f"{per_page} (ratio {ratio})", ratio <= 1.5))
+    weight = results["real_record"]["archive"]["first_view_highlight"]["gzip_kb"]
+    rows.append(("first view of a highlight page ≤ 70 KB gzip", f"{weight} KB", weight <= 70))
+    latency = results["serve_edit_latency_s"]
+    rows.append(("`make serve`: data edit visible ≤ 2 s", f"{latency} s", latency is not None and latency <= 2))
+    if 1000 in by_n:
+        index = by_n[1000]["archive"]["search_index_kb"]["vi"]["gzip"]
+        rows.append(("search index at N=1000 under 500 KB gzip (else chunk it)", f"{index} KB", index < 500))
+    return rows
+
+
+def write_report(results: dict, profile_lines: list[str]) -> None:
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n",
+                                                  encoding="utf-8")
+    m = results["machine"]
+    lines = ["# Benchmarks", "", "Written by `make bench` (bench/run.py); figures from its latest run.", "",
+             f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Python {m['python']}, "
+             f"MkDocs {m['mkdocs']}, Material {m['material']}.", "", "## Targets", "",
+             "| target | measured | met |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in targets(results)]
+    lines += ["", "## Build against plain MkDocs", "",
+              "Cold build of both languages (archive: `tools/build.py`, with its PDFs; plain: the same pages as "
+              "Markdown, same theme, no hooks).", "",
+              "| N | pages | archive s | plain s | overhead | archive peak MB | plain peak MB | s/page | site MB |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for case in results["cases"]:
+        a, p = case["archive"], case["plain"]
+        lines.append(f"| {case['n']} | {a.get('pages')} | {a.get('seconds')} | {p.get('seconds')} | "
+                     f"{case.get('overhead')}× | {a.get('peak_rss_mb')} | {p.get('peak_rss_mb')} | "
+                     f"{a.get('seconds_per_page')} | {a.get('site_mb')} |")
+    lines += ["", "## Search index and first view", "",
+              "| N | search vi raw / gzip KB | search en raw / gzip KB | home first view KB gzip | highlight first view KB gzip |",
+              "|---|---|---|---|---|"]
+    for case in [{"n": "real", "archive": results["real_record"]["archive"]}, *results["cases"]]:
+        a = case["archive"]
+        if "search_index_kb" in a:
+            s = a["search_index_kb"]
+            lines.append(f"| {case['n']} | {s['vi']['raw']} / {s['vi']['gzip']} | {s['en']['raw']} / {s['en']['gzip']} | "
+                         f"{a['first_view_home']['gzip_kb']} | {a['first_view_highlight']['gzip_kb']} |")
+    lines += ["", "## Where the archive's time goes", "", *profile_lines, ""]
+    (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--profile-size", type=int, default=1000)
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        real_project = copy_project(scratch / "real", None)
+        real = {"archive": timed([PYTHON, "tools/build.py", "--root", str(real_project)], real_project)}
+        real["archive"].update(site_figures(real_project / "site", "supervision"))
+        cases = []
+        for size in sizes:
+            print(f"[bench] N = {size}", flush=True)
+            cases.append(measure(size, scratch))
+            print(json.dumps(cases[-1]), flush=True)
+        latency = serve_latency(scratch)
+        profile_lines = profile(min(args.profile_size, max(sizes)), scratch)
+    results = {"machine": machine(), "real_record": real, "cases": cases, "serve_edit_latency_s": latency}
+    write_report(results, profile_lines)
+    print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

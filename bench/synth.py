@@ -1,0 +1,66 @@
+"""Synthetic records of N highlights, made from the real record's shape for the benchmark.
+
+Highlight k of the synthetic record is a copy of real highlight (k mod 10) whose ids (highlight, figures,
+charts, photos, events, notes) carry the suffix -k, with every reference rewritten; the term, places,
+people, documents and changes are the real ones. The result passes the same validation as the real record.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import yaml
+
+FIGURE_TOKEN = re.compile(r"\{fig:([a-z0-9-]+)\}")
+
+
+def _suffix_tokens(value, suffix: str):
+    if isinstance(value, str):
+        return FIGURE_TOKEN.sub(lambda m: "{fig:" + m.group(1) + suffix + "}", value)
+    if isinstance(value, dict):
+        return {key: _suffix_tokens(item, suffix) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_suffix_tokens(item, suffix) for item in value]
+    return value
+
+
+def _copy_highlight(highlight: dict, number: int) -> dict:
+    suffix = f"-n{number}"
+    copied = _suffix_tokens(copy.deepcopy(highlight), suffix)
+    copied["id"] += suffix
+    copied["order"] = number
+    for figure in copied.get("figures", []):
+        figure["id"] += suffix
+        if "share_of" in figure:
+            figure["share_of"] = {key: ref + suffix for key, ref in figure["share_of"].items()}
+        if "parts" in figure:
+            figure["parts"] = [ref + suffix for ref in figure["parts"]]
+    for kind in ("charts", "photos", "events", "notes"):
+        for item in copied.get(kind, []):
+            item["id"] += suffix
+    for chart in copied.get("charts", []):
+        chart["figures"] = [ref + suffix for ref in chart["figures"]]
+    for note in copied.get("notes", []):
+        note["figures"] = [ref + suffix for ref in note.get("figures", [])]
+    return copied
+
+
+def synthetic_record(real: dict, size: int) -> dict:
+    """A record with `size` highlights cycling through the real ones."""
+    record = copy.deepcopy(real)
+    originals = real["highlights"]
+    record["highlights"] = [_copy_highlight(originals[(k - 1) % len(originals)], k) for k in range(1, size + 1)]
+    delegates = real["term"]["next_congress"]["delegates"]
+    holder = next(index for index, h in enumerate(originals) if any(f["id"] == delegates for f in h.get("figures", [])))
+    record["term"]["next_congress"]["delegates"] = f"{delegates}-n{holder + 1}"
+    record.pop("redirects", None)
+    return record
+
+
+def write_synthetic(real_file: Path, size: int, target: Path) -> None:
+    real = yaml.safe_load(real_file.read_text(encoding="utf-8"))
+    header = "# yaml-language-server: $schema=./achievements.schema.json\n"
+    target.write_text(header + yaml.safe_dump(synthetic_record(real, size), allow_unicode=True, sort_keys=False,
+                                              width=10_000), encoding="utf-8")
