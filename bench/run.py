@@ -32,6 +32,7 @@ from bench.plain import write_plain_project  # noqa: E402
 from bench.synth import write_synthetic  # noqa: E402
 
 PYTHON = sys.executable
+os.environ["TAYHO_RECORD_MAX_BYTES"] = str(200_000_000)  # synthetic records of thousands of highlights
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks", "tayho", "tools")
 CASE_TIMEOUT = 1800
 

@@ -7,6 +7,7 @@ import enum
 import math
 import re
 import unicodedata
+from urllib.parse import urlsplit
 from functools import cached_property
 from typing import Annotated, Literal, Optional, Union
 
@@ -254,10 +255,23 @@ class Omission(Node):
     reason: Localized
 
 
+def _web_address(value: str) -> str:
+    """Only http(s) addresses: a javascript:, data: or file: URL from the data must never become a link."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("must be an http:// or https:// address")
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strict=True, max_length=2000), AfterValidator(_plain_text),
+                       AfterValidator(_web_address)]
+
+
 class Source(Node):
     """The article the record is made from, and what is (not) known about it."""
 
     title: Localized
+    url: Optional[WebAddress]
     file: Annotated[str, StringConstraints(strict=True, pattern=r"^data/source/[A-Za-z0-9_.-]+$")]
     sha256: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{64}$")]
     publisher: Optional[Text]

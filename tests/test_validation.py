@@ -18,6 +18,7 @@ TEXT = (MINIMAL / "achievements.yaml").read_text(encoding="utf-8")
 
 def load_variant(tmp_path: Path, text: str | bytes):
     """Load a variant of the fixture record written beside the fixture's source file."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)
     target = data / "achievements.yaml"
@@ -224,3 +225,11 @@ def test_thousands_grouping_typed_as_a_decimal_is_caught(tmp_path):
     problem = only(problems_of(tmp_path, text))
     assert problem.path == "highlights[1].figures[0].value"
     assert "whole number" in problem.message and "5736" in problem.message
+
+
+def test_only_http_and_https_addresses_are_accepted(tmp_path):
+    for number, address in enumerate(("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//example.org/x")):
+        text = replaced("    url: null\n", f'    url: "{address}"\n')
+        problem = only(problems_of(tmp_path / str(number), text))
+        assert problem.path == "term.source.url" and "http:// or https://" in problem.message
+    assert load_variant(tmp_path / "ok", replaced("    url: null\n", '    url: "https://example.org/a"\n'))
