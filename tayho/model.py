@@ -382,5 +382,9 @@ class Record(Node):
             frontier = earlier
         return found
 
+    def note_owner(self, note_id: str) -> Optional[Highlight]:
+        """The highlight a note is written in (None for a record-wide note)."""
+        return next(owner for owner, note in self.all_notes() if note.id == note_id)
+
     def notes_on(self, figure_id: str) -> list[Note]:
         return [note for _, note in self.all_notes() if figure_id in note.figures]

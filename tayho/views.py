@@ -50,6 +50,7 @@ class NoteView:
     plain: str  # the same text with its figures formatted, no links
     where: Optional[Link] = None
     aliases: list[str] = dataclasses.field(default_factory=list)
+    href: str = ""  # how a figure row links to the note: #note-… on its own page, else the page that holds it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,7 +98,19 @@ def note_view(record: Record, note: Note, lang: str, where: Optional[Link] = Non
               page_href: str = "") -> NoteView:
     return NoteView(urls.anchor("note", note.id), words(lang)[f"note_kind.{note.kind.value}"],
                     segments(note.text[lang], record, lang, page_href), plain_text(note.text[lang], record, lang),
-                    where, [urls.anchor("note", alias) for alias in aliases])
+                    where, [urls.anchor("note", alias) for alias in aliases], "#" + urls.anchor("note", note.id))
+
+
+def _figure_note_view(record: Record, note: Note, figure: Figure, lang: str) -> NoteView:
+    """A note shown beside a figure, linking to where the note is written (another highlight's page or the about
+    page when it is not the figure's own highlight)."""
+    view = note_view(record, note, lang)
+    here = urls.highlight_url(record.highlight_of(figure.id).id)
+    owner = record.note_owner(note.id)
+    home = urls.highlight_url(owner.id) if owner is not None else urls.ABOUT_URL
+    if home == here:
+        return view
+    return dataclasses.replace(view, href=urls.relative(home, here) + view.href)
 
 
 def _check_text(record: Record, figure: Figure, result: Recomputation, lang: str) -> str:
@@ -120,7 +133,7 @@ def figure_view(record: Record, figure: Figure, lang: str) -> FigureView:
         label=figure.label[lang],
         check=_check_text(record, figure, result, lang) if result else None,
         check_matches=result.matches if result else True,
-        notes=[note_view(record, note, lang) for note in record.notes_on(figure.id)],
+        notes=[_figure_note_view(record, note, figure, lang) for note in record.notes_on(figure.id)],
     )
 
 
