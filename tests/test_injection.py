@@ -34,16 +34,20 @@ PAYLOADS = [line for line in (FIXTURES / "hostile" / "payloads.txt").read_text(e
 TITLE_PAYLOADS = ("</title><script>alert(1)</script>", "{{ 7*7 }}", "<!-- tayho:cards -->")
 # Element and attribute names that only a payload could have brought into a page.
 EVENT_ATTRIBUTE = re.compile(r"^on[a-z]+$")
+# An address the model accepts (https) that carries markup, quotes and a script in its path and query.
+WEB_PAYLOAD = "https://example.org/\"><script>alert(1)</script>?q='onmouseover=alert(1)&r=<img src=x onerror=alert(1)>"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcdoc", "xlink:href", "poster", "background")
 
 
 # --- the hostile record -----------------------------------------------------------------------------------------
 
 def _kind(annotation) -> object:
-    """'text', 'localized', ('model', cls), ('list', kind) or None for a field annotation of the record model."""
+    """'text', 'web', 'localized', ('model', cls), ('list', kind) or None for a field annotation of the model."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         base, *metadata = typing.get_args(annotation)
+        if any(getattr(item, "func", None) is model._web_address for item in metadata):
+            return "web"
         if any(getattr(item, "func", None) is model._plain_text for item in metadata):
             return "text"
         return _kind(base)
@@ -77,6 +81,8 @@ class _Filler:
             result = self.text(value, field)
             self.turn += 1
             return result
+        if kind == "web":  # only http(s) is accepted (test_validation); the payload rides in the address itself
+            return WEB_PAYLOAD
         if kind == "localized":
             # The same payloads in both languages, so that the {fig:…} tokens (kept as they are) still match.
             result = {lang: self.text((value or {}).get(lang), field) for lang in model.LANGUAGES}
@@ -88,7 +94,7 @@ class _Filler:
             for name, info in kind[1].model_fields.items():
                 key = info.alias or name
                 inner = _kind(info.annotation)
-                if inner is not None and (key in value or inner in ("text", "localized")):
+                if inner is not None and (key in value or inner in ("text", "web", "localized")):
                     value[key] = self.fill(value.get(key), inner, key)
             return value
         return value
