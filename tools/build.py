@@ -1,6 +1,8 @@
 """Build both languages into a fresh folder and swap it in as site/ only when everything succeeded.
 
-Usage: python tools/build.py [--root DIR] [--site-dir DIR]
+The two languages (each its HTML, then its PDF) build at the same time in two processes.
+
+Usage: python tools/build.py [--root DIR] [--site-dir DIR] [--no-pdf]
 A failed build prints the problem (no traceback), exits non-zero and leaves the previous site/ untouched.
 """
 
@@ -9,17 +11,19 @@ from __future__ import annotations
 import argparse
 import hashlib
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tayho package and tools, for the hooks
 
-from tools.pdf import write_pdfs  # noqa: E402
+from tools.pdf import write_language_pdf  # noqa: E402
 
 
 def source_date_epoch(root: Path) -> str:
@@ -44,19 +48,36 @@ def build_language(root: Path, config_name: str, site_dir: Path) -> None:
         config.plugins.on_shutdown()
 
 
-def build_site(root: Path, site_dir: Path) -> None:
-    """Build every language into a temporary sibling of site_dir, then replace site_dir with it."""
+def build_language_with_pdf(root: Path, config_name: str, site_dir: Path, prefix: str, pdf: bool) -> None:
+    """One language, complete: its pages, then (unless asked not to, or building the offline copy) its PDF."""
+    build_language(root, config_name, site_dir)
+    if pdf and os.environ.get("TAYHO_OFFLINE") != "true":
+        write_language_pdf(site_dir, prefix)
+
+
+def build_site(root: Path, site_dir: Path, pdf: bool = True) -> None:
+    """Build every language into a temporary sibling of site_dir, then replace site_dir with it.
+
+    Each language builds into its own folder (MkDocs empties the folder it builds into), in its own process;
+    the languages other than the root one are then moved under it. `pdf=False` is the quick preview of
+    `make serve`, which follows it with a complete build.
+    """
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        for config_name, subdir in CONFIGS:
-            build_language(root, config_name, staging / subdir if subdir else staging)
-        _check_permalinks(root, staging)
-        if os.environ.get("TAYHO_OFFLINE") != "true":
-            write_pdfs(staging)
-        write_checksums(staging)
-        _swap(staging, site_dir)
+        folders = {prefix: staging / (prefix or "root") for _, prefix in CONFIGS}
+        with ProcessPoolExecutor(max_workers=len(CONFIGS), mp_context=multiprocessing.get_context("fork")) as pool:
+            jobs = [pool.submit(build_language_with_pdf, root, config_name, folders[prefix], prefix, pdf)
+                    for config_name, prefix in CONFIGS]
+            for job in jobs:
+                job.result()  # re-raises the first language's failure, with its message
+        built = folders.pop("")
+        for prefix, folder in folders.items():
+            folder.rename(built / prefix)
+        _check_permalinks(root, built)
+        write_checksums(built)
+        _swap(built, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -94,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--site-dir", type=Path, default=None)
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs (a quick preview; not for publishing)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tayho package, for the hooks
@@ -101,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        build_site(root, (args.site_dir or root / "site").resolve())
+        build_site(root, (args.site_dir or root / "site").resolve(), pdf=not args.no_pdf)
     except MkDocsException as error:
         print(f"Build failed; the previous site/ is unchanged.\n{error}", file=sys.stderr)
         return 1

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-import multiprocessing
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,9 +44,7 @@ def write_pdf(page: Path, target: Path) -> Path:
     return target
 
 
-def write_pdfs(site: Path) -> list[Path]:
-    """Render <lang>/print/index.html of a built site into print/<name>.pdf beside it, one language per process."""
-    jobs = [(site / prefix / "print" / "index.html", site / prefix / "print" / name)
-            for prefix, name in PDF_NAMES.items() if (site / prefix / "print" / "index.html").is_file()]
-    with ProcessPoolExecutor(max_workers=len(jobs) or 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(write_pdf, *zip(*jobs))) if jobs else []
+def write_language_pdf(language_site: Path, prefix: str) -> Path | None:
+    """Render one language's built printable page (print/index.html) into print/<name>.pdf beside it."""
+    page = language_site / "print" / "index.html"
+    return write_pdf(page, page.with_name(PDF_NAMES[prefix])) if page.is_file() else None
