@@ -33,8 +33,8 @@ class LineMap:
         return self.lines.get(path, 1)
 
 
-class _NoAliasComposer(yaml.SafeLoader):
-    """A SafeLoader that refuses anchors and aliases and bounds the nesting depth."""
+class _Guard:
+    """Refuses anchors and aliases and bounds the nesting depth while a loader composes the node tree."""
 
     def compose_node(self, parent, index):  # noqa: D102 (PyYAML hook)
         if self.check_event(yaml.AliasEvent):
@@ -55,6 +55,28 @@ class _NoAliasComposer(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _PythonLoader(_Guard, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, guarded: slower, and the one whose error messages are reported."""
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    from yaml._yaml import CParser
+
+    class _FastLoader(_Guard, yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
+                      yaml.resolver.Resolver):
+        """The same guarded composition and safe construction over libyaml's event stream (about ten times faster)."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _LOADERS = (_FastLoader, _PythonLoader)
+else:  # pragma: no cover (PyYAML built without libyaml)
+    _LOADERS = (_PythonLoader,)
+
+
 def decode(raw: bytes, file: str) -> str:
     """Decode UTF-8 text, rejecting a byte-order mark, bad bytes and oversized files."""
     if len(raw) > MAX_BYTES:
@@ -70,9 +92,22 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def parse(text: str, file: str) -> tuple[Any, LineMap]:
-    """Parse one YAML document into Python data and the line of each field path."""
+    """Parse one YAML document into Python data and the line of each field path.
+
+    libyaml reads the file when it can; a file with any problem is read again by the pure-Python parser, whose
+    messages (and so what the editor sees) do not depend on how PyYAML was built.
+    """
     try:
-        loader = _NoAliasComposer(text)
+        return _parse_with(_LOADERS[0], text, file)
+    except RecordError:
+        if len(_LOADERS) == 1:
+            raise
+    return _parse_with(_PythonLoader, text, file)
+
+
+def _parse_with(loader_class: type, text: str, file: str) -> tuple[Any, LineMap]:
+    try:
+        loader = loader_class(text)
     except yaml.reader.ReaderError as error:
         raise RecordError([_reader_problem(error, text, file)]) from None
     try:

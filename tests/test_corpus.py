@@ -21,6 +21,7 @@ from typing import Callable, Optional, Union
 
 import pytest
 
+from tayho import yamlsource
 from tayho.errors import RecordError
 from tayho.load import load_record
 
@@ -319,6 +320,24 @@ def test_broken_record_is_reported_precisely(tmp_path, capfd, broken):
         if want.path:
             assert hit.path, hit
     assert unmatched == [], f"unexpected problems:\n{report}"
+
+
+@pytest.mark.parametrize("broken", [each.param() for each in CASES])
+def test_libyaml_and_the_pure_python_parser_agree_on_every_case(tmp_path, broken):
+    """The loader reads with libyaml for speed; it must accept and refuse exactly what the pure-Python parser does
+    (whose messages are the ones reported)."""
+    content = broken.make(tmp_path)
+    try:
+        text = yamlsource.decode(content if isinstance(content, bytes) else content.encode("utf-8"), FILE)
+    except RecordError:
+        return  # refused (size, encoding) before either parser runs
+    outcomes = []
+    for loader in yamlsource._LOADERS:
+        try:
+            outcomes.append(yamlsource._parse_with(loader, text, FILE))
+        except RecordError:
+            outcomes.append("refused")
+    assert len(outcomes) == 2 and outcomes[0] == outcomes[1]
 
 
 # --- the build command ------------------------------------------------------------------------------------------
