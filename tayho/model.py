@@ -348,17 +348,26 @@ class Record(Node):
     def highlight(self, highlight_id: str) -> Highlight:
         return self._highlights_by_id[highlight_id]
 
+    @cached_property
+    def _by_id(self) -> dict[str, dict]:
+        """Places, people and documents by id (looked up once per mention on every page)."""
+        return {kind: {item.id: item for item in getattr(self, kind)} for kind in ("places", "people", "documents")}
+
     def place(self, place_id: str) -> Place:
-        return next(item for item in self.places if item.id == place_id)
+        return self._by_id["places"][place_id]
 
     def person(self, person_id: str) -> Person:
-        return next(item for item in self.people if item.id == person_id)
+        return self._by_id["people"][person_id]
 
     def document(self, document_id: str) -> Document:
-        return next(item for item in self.documents if item.id == document_id)
+        return self._by_id["documents"][document_id]
+
+    @cached_property
+    def _highlight_of_figure(self) -> dict[str, Highlight]:
+        return {figure.id: highlight for highlight in self.highlights for figure in highlight.figures}
 
     def highlight_of(self, figure_id: str) -> Highlight:
-        return next(item for item in self.highlights if any(f.id == figure_id for f in item.figures))
+        return self._highlight_of_figure[figure_id]
 
     def all_notes(self) -> list[tuple[Optional[Highlight], Note]]:
         """Every editorial note with the highlight it belongs to (None for record-wide notes)."""
@@ -382,9 +391,21 @@ class Record(Node):
             frontier = earlier
         return found
 
+    @cached_property
+    def _note_owners(self) -> dict[str, Optional[Highlight]]:
+        return {note.id: owner for owner, note in self.all_notes()}
+
     def note_owner(self, note_id: str) -> Optional[Highlight]:
         """The highlight a note is written in (None for a record-wide note)."""
-        return next(owner for owner, note in self.all_notes() if note.id == note_id)
+        return self._note_owners[note_id]
+
+    @cached_property
+    def _notes_by_figure(self) -> dict[str, list[Note]]:
+        found: dict[str, list[Note]] = {}
+        for _, note in self.all_notes():
+            for figure_id in dict.fromkeys(note.figures):
+                found.setdefault(figure_id, []).append(note)
+        return found
 
     def notes_on(self, figure_id: str) -> list[Note]:
-        return [note for _, note in self.all_notes() if figure_id in note.figures]
+        return list(self._notes_by_figure.get(figure_id, []))

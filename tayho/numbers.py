@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton
@@ -25,6 +26,7 @@ _MONEY = {
 _FULL_DATE = {"vi": "dd-MM-yyyy", "en": "d MMMM yyyy"}
 
 
+@functools.lru_cache(maxsize=4096)  # the same values are formatted on many pages
 def format_number(value: Decimal | float | int, decimals: int, lang: str) -> str:
     """Group thousands and mark decimals as `lang` does (5.736 and 63,58 in vi; 5,736 and 63.58 in en)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
