@@ -1,7 +1,8 @@
 """Synthetic records of N highlights, made from the real record's shape for the benchmark.
 
 Highlight k of the synthetic record is a copy of real highlight (k mod 10) whose ids (highlight, figures,
-charts, photos, events, notes) carry the suffix -k, with every reference rewritten; the term, places,
+charts, photos, events, notes) carry the suffix -k, with every reference rewritten (a note citing a figure of
+another highlight cites that highlight's copy in the same run of ten); the term, places,
 people, documents and changes are the real ones. The result passes the same validation as the real record.
 """
 
@@ -26,8 +27,16 @@ def _suffix_tokens(value, suffix: str):
     return value
 
 
-def _copy_highlight(highlight: dict, number: int) -> dict:
+def _copy_highlight(highlight: dict, number: int, owners: dict[str, int], cycle: int, size: int) -> dict:
+    """Copy `highlight` as number `number` of `size`; `owners` maps each real figure id to the index of its
+    highlight among the `cycle` real ones."""
     suffix = f"-n{number}"
+    own_index = (number - 1) % cycle
+
+    def note_reference(ref: str) -> str | None:
+        target = number - own_index + owners[ref]
+        return f"{ref}-n{target}" if 1 <= target <= size else None
+
     copied = _suffix_tokens(copy.deepcopy(highlight), suffix)
     copied["id"] += suffix
     copied["order"] = number
@@ -43,7 +52,8 @@ def _copy_highlight(highlight: dict, number: int) -> dict:
     for chart in copied.get("charts", []):
         chart["figures"] = [ref + suffix for ref in chart["figures"]]
     for note in copied.get("notes", []):
-        note["figures"] = [ref + suffix for ref in note.get("figures", [])]
+        references = (note_reference(ref) for ref in note.get("figures", []))
+        note["figures"] = [ref for ref in references if ref is not None]
     return copied
 
 
@@ -51,7 +61,9 @@ def synthetic_record(real: dict, size: int) -> dict:
     """A record with `size` highlights cycling through the real ones."""
     record = copy.deepcopy(real)
     originals = real["highlights"]
-    record["highlights"] = [_copy_highlight(originals[(k - 1) % len(originals)], k) for k in range(1, size + 1)]
+    owners = {figure["id"]: index for index, h in enumerate(originals) for figure in h.get("figures", [])}
+    record["highlights"] = [_copy_highlight(originals[(k - 1) % len(originals)], k, owners, len(originals), size)
+                            for k in range(1, size + 1)]
     delegates = real["term"]["next_congress"]["delegates"]
     holder = next(index for index, h in enumerate(originals) if any(f["id"] == delegates for f in h.get("figures", [])))
     record["term"]["next_congress"]["delegates"] = f"{delegates}-n{holder + 1}"
