@@ -25,13 +25,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def built_and_served(project: Path) -> Iterator[str]:
-    """Build `project` for the address it is then served at (as a deployment sets SITE_URL); yield that address."""
+def built_and_served(project: Path, **environment: str) -> Iterator[str]:
+    """Build `project` for the address it is then served at (as a deployment sets SITE_URL), with the extra
+    `environment` variables set during the build (TAYHO_SEARCH=chunked, for example); yield that address."""
     handler = functools.partial(QuietHandler, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    saved = {name: os.environ.get(name) for name in ("SITE_URL", "SITE_URL_EN")}
-    os.environ.update(SITE_URL=base, SITE_URL_EN=base + "en/")
+    saved = {name: os.environ.get(name) for name in ("SITE_URL", "SITE_URL_EN", *environment)}
+    os.environ.update(SITE_URL=base, SITE_URL_EN=base + "en/", **environment)
     try:
         build_site(project, project / "site")
     finally:
