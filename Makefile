@@ -28,7 +28,7 @@ test: $(STAMP) $(NODE_STAMP) browsers  ## run the test suite (builds real sites,
 audit: $(STAMP) $(NODE_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
 	$(PY) tools/audit.py
 
-bench: $(STAMP)  ## build time, memory and page weight against plain MkDocs as the record grows (BENCHMARKS.md)
+bench: $(STAMP) browsers  ## build time, memory and page weight against plain MkDocs as the record grows (BENCHMARKS.md)
 	$(PY) bench/run.py
 
 offline: $(STAMP)  ## write offline/tayho-archive-offline.zip, browsable from file:// (navigation and search)

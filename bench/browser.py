@@ -1,0 +1,100 @@
+"""What a reader's browser downloads and waits for, measured in Debian's Chromium on a built site served locally.
+
+First view: every file a fresh visit to a page requests until the network is idle (the page, its stylesheets
+and scripts, Material's search worker and whatever index it loads), counted at its gzip size. Time to first
+result: on a throttled connection (slow 4G: 1.6 Mbit/s down, 150 ms round trip, files served uncompressed), from
+the start of a fresh page load, a query typed as soon as the page is ready, until Material shows the first result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import threading
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _file_of(site: Path, url: str) -> Path | None:
+    path = unquote(urlsplit(url).path).lstrip("/")
+    candidate = site / path
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def _gzip_kb(files: list[Path]) -> float:
+    return round(sum(len(gzip.compress(f.read_bytes(), compresslevel=9, mtime=0)) for f in files) / 1024, 1)
+
+
+def first_view(browser, site: Path, base: str, page: str) -> dict:
+    """Files and gzip KB a fresh visit of `page` downloads."""
+    context = browser.new_context()
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(base + page)
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    files = sorted({f for f in (_file_of(site, url) for url in requested if url.startswith(base)) if f})
+    return {"files": len(files), "gzip_kb": _gzip_kb(files)}
+
+
+def _is_search_file(path: Path, site: Path) -> bool:
+    relative = path.relative_to(site).as_posix()
+    return "/search/" in f"/{relative}" or "javascripts/workers/" in relative or "/lunr/" in relative \
+        or relative.endswith("tayho-search.js")
+
+
+def time_to_first_result(browser, site: Path, base: str, page: str, query: str) -> dict:
+    """Seconds from navigation to the first search result on a slow connection, and the search files fetched."""
+    context = browser.new_context()
+    tab = context.new_page()
+    session = context.new_cdp_session(tab)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", SLOW_4G)
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(base + page, wait_until="domcontentloaded")
+    tab.locator("input.md-search__input").press_sequentially(query)
+    tab.wait_for_selector(".md-search-result__item", timeout=180_000)
+    seconds = tab.evaluate("performance.now()") / 1000
+    context.close()
+    files = sorted({f for f in (_file_of(site, url) for url in requested if url.startswith(base)) if f
+                    and _is_search_file(f, site)})
+    return {"seconds": round(seconds, 2), "search_files": len(files), "search_gzip_kb": _gzip_kb(files)}
