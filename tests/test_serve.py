@@ -1,5 +1,5 @@
-"""`make serve` (tools/serve.py) on a copy of the project: an edit to the record shows on the served page, and a
-broken edit prints the problem while the last good build stays served."""
+"""`make serve` (tools/serve.py) on a copy of the project: an edit to the record shows on the served page (an open
+page in Chromium reloads by itself), and a broken edit prints the problem while the last good build stays served."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT, make_project
+from .serving import chromium
 
 WAIT = 120  # seconds; generous for a loaded CI machine (speed is measured by make bench, not here)
 
@@ -56,6 +57,7 @@ def serving(tmp_path):
             server.wait(timeout=30)
 
 
+@pytest.mark.browser
 def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving):
     project, base, log = serving
     record = project / "data" / "achievements.yaml"
@@ -63,9 +65,17 @@ def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving):
     url = f"{base}en/{first['id']}/"
     _until(lambda: first["title"]["en"] in (_page(url) or ""), "the first build to be served")
 
-    record.write_text(record.read_text(encoding="utf-8").replace(first["title"]["en"], "An edited title"),
-                      encoding="utf-8")
-    _until(lambda: "An edited title" in (_page(url) or ""), "the edit to show on the served page")
+    with chromium() as browser:
+        tab = browser.new_page()
+        tab.goto(url + "#figures")
+        assert first["title"]["en"] in tab.locator("article h1").inner_text()
+        record.write_text(record.read_text(encoding="utf-8").replace(first["title"]["en"], "An edited title"),
+                          encoding="utf-8")
+        tab.wait_for_function("document.querySelector('article h1').textContent.includes('An edited title')",
+                              timeout=WAIT * 1000)
+        assert tab.url.endswith("#figures")  # the reload kept the reader's place
+    assert "An edited title" in (_page(url) or "")
+    assert "tayho-serve" not in (project / "site" / "en" / first["id"] / "index.html").read_text(encoding="utf-8")
 
     text = record.read_text(encoding="utf-8")
     record.write_text(text.replace("    order: 1\n", "    order: first\n", 1), encoding="utf-8")

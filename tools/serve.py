@@ -2,7 +2,8 @@
 
 After an edit the pages are rebuilt first without the PDFs, so the change shows quickly, then the whole site
 (PDFs included) is built again unless another edit came in meanwhile. Rebuilds run one at a time, and a burst of
-edits makes one rebuild. A failed rebuild prints its problems and the last good site stays served.
+edits makes one rebuild. A failed rebuild prints its problems and the last good site stays served. Pages served
+here (never the files in site/) carry a small script that reloads the page once a rebuild shows a change.
 """
 
 from __future__ import annotations
@@ -24,6 +25,47 @@ TOOLS = Path(__file__).resolve().parent
 WATCHED = ("data", "docs", "overrides", "hooks", "tayho", "mkdocs.yml", "mkdocs.en.yml")
 
 
+BUILD_PATH = "/.tayho-serve/build"
+# Polls the number of good rebuilds and reloads the page (keeping its #anchor) when it changes.
+RELOAD_SCRIPT = b"""<script>(function () {
+  var seen = null;
+  setInterval(function () {
+    fetch("/.tayho-serve/build", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (n) {
+      if (seen !== null && n !== seen) { location.reload(); }
+      seen = n;
+    }).catch(function () {});
+  }, 500);
+})();</script>"""
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/, answers the reload script's question, and adds that script to every HTML page."""
+
+    rebuilder: "Rebuilder"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        if self.path == BUILD_PATH:
+            return self._send(str(self.rebuilder.builds).encode(), "text/plain")
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            page = path.read_bytes()
+            return self._send(page.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1), "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 class Rebuilder(FileSystemEventHandler):
     """Turns file events under the watched paths of a project into rebuilds, one at a time, on a worker thread."""
 
@@ -31,6 +73,7 @@ class Rebuilder(FileSystemEventHandler):
         self.root, self.env = root, env
         self._edited = threading.Event()
         self._settle = settle
+        self.builds = 0  # good rebuilds of the pages so far; the preview pages reload when it changes
 
     def start(self) -> None:
         threading.Thread(target=self._work, daemon=True).start()
@@ -57,8 +100,10 @@ class Rebuilder(FileSystemEventHandler):
             self._edited.wait()
             time.sleep(self._settle)  # editors write a file several times per save
             self._edited.clear()
-            if self.rebuild(pdf=False) and not self._edited.is_set():
-                self.rebuild(pdf=True)
+            if self.rebuild(pdf=False):
+                self.builds += 1
+                if not self._edited.is_set():
+                    self.rebuild(pdf=True)
 
 
 def main() -> int:
@@ -80,7 +125,8 @@ def main() -> int:
             observer.schedule(rebuilder, str(path if path.is_dir() else path.parent), recursive=path.is_dir())
     observer.start()
     rebuilder.start()
-    handler_class = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "site"))
+    PreviewHandler.rebuilder = rebuilder
+    handler_class = functools.partial(PreviewHandler, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler_class)
     print(f"[serve] http://127.0.0.1:{args.port}/ (Vietnamese) and http://127.0.0.1:{args.port}/en/ (English); "
           "Ctrl+C stops", flush=True)
