@@ -21,7 +21,7 @@ from .search import fold
 WORD = re.compile(r"[^\W_]+")
 TAG = re.compile(r"<[^>]*>")
 SHOWN_TEXT = 320  # characters of an entry's text shown under its title in the results
-ENTRIES_PER_FILE = 300  # at least; a file always ends with the last section of a page
+ENTRIES_PER_FILE = 100  # at least; a file always ends with the last section of a page
 CHUNK_FOLDER = "chunks"
 WORKER = "assets/javascripts/tayho-search.js"
 TITLE_BOOST = 10  # a word in an entry's title counts as much as ten in its text

@@ -10,7 +10,7 @@
 "use strict";
 
 const CHUNKS = new URL("../../search/chunks/", self.location.href);
-const MAX_ENTRIES = 200;  // entries scored highest that are shown, grouped by page
+const MAX_ENTRIES = 60;  // entries scored highest that are shown, grouped by page (Material shows ten pages at first)
 const cache = new Map();
 let meta = null;
 
