@@ -14,6 +14,8 @@ sys.path.insert(0, str(ROOT))
 
 from tools.build import build_site  # noqa: E402
 
+from .serving import chromium  # noqa: E402
+
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks")
 
 
@@ -38,6 +40,13 @@ def make_project(tmp_path: Path, data_dir: Path) -> Path:
             shutil.copy2(source, project / part)
     shutil.copytree(data_dir, project / "data")
     return project
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, started once for the session (Playwright's sync API drives one at a time)."""
+    with chromium() as instance:
+        yield instance
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, make_project
-from .serving import built_and_served, chromium
+from .serving import built_and_served
 
 pytestmark = [pytest.mark.browser]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -24,11 +24,6 @@ def real(tmp_path_factory):
     with built_and_served(project) as base:
         yield base, project / "site"
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 def page_urls(site: Path) -> list[str]:

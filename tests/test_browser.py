@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import FIXTURES, make_project
-from .serving import built_and_served, chromium
+from .serving import built_and_served
 
 pytestmark = [pytest.mark.browser]
 
@@ -18,11 +18,6 @@ def served(tmp_path_factory):
     with built_and_served(make_project(tmp_path_factory.mktemp("served"), FIXTURES / "minimal" / "data")) as base:
         yield base
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from tayho.load import load_record
 from tools.build import build_site
 
 from .conftest import FIXTURES, make_project
-from .serving import built_and_served, chromium
+from .serving import built_and_served
 
 MINIMAL = FIXTURES / "minimal" / "data"
 PAYLOADS = [line for line in (FIXTURES / "hostile" / "payloads.txt").read_text(encoding="utf-8").splitlines()
@@ -371,11 +371,6 @@ FIND_INJECTED = r"""
 def served(hostile):
     return hostile
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from tools.offline import main as make_offline
 
 from .conftest import FIXTURES, make_project
-from .test_browser import browser, switch_language  # noqa: F401 (the shared Chromium fixture)
+from .test_browser import switch_language
 
 pytestmark = [pytest.mark.browser]
 
@@ -35,7 +35,7 @@ def test_the_zip_holds_both_languages_and_nothing_points_to_another_host(unzippe
 
 
 @pytest.fixture
-def file_tab(browser):  # noqa: F811
+def file_tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)

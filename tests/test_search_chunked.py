@@ -12,7 +12,7 @@ import pytest
 from tayho.search_chunks import ENTRIES_PER_FILE, plain, shard_key, words, write_chunks
 
 from .conftest import ROOT, make_project
-from .serving import built_and_served, chromium
+from .serving import built_and_served
 
 
 def _index(pages: int, sections: int) -> dict:
@@ -63,11 +63,6 @@ def served(tmp_path_factory):
                           TAYHO_SEARCH="chunked") as base:
         yield base
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 def _search(browser, base: str, prefix: str, query: str) -> tuple[list[str], list[str], list[str]]:

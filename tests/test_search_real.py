@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import ROOT, make_project
-from .serving import built_and_served, chromium
+from .serving import built_and_served
 
 pytestmark = [pytest.mark.browser]
 
@@ -19,11 +19,6 @@ def served(tmp_path_factory):
     with built_and_served(make_project(tmp_path_factory.mktemp("search"), ROOT / "data")) as base:
         yield base
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as instance:
-        yield instance
 
 
 def search(browser, base: str, prefix: str, query: str) -> list[str]:

@@ -14,7 +14,6 @@ import pytest
 import yaml
 
 from .conftest import ROOT, make_project
-from .serving import chromium
 
 WAIT = 120  # seconds; generous for a loaded CI machine (speed is measured by make bench, not here)
 
@@ -58,22 +57,22 @@ def serving(tmp_path):
 
 
 @pytest.mark.browser
-def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving):
+def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving, browser):
     project, base, log = serving
     record = project / "data" / "achievements.yaml"
     first = yaml.safe_load(record.read_text(encoding="utf-8"))["highlights"][0]
     url = f"{base}en/{first['id']}/"
     _until(lambda: first["title"]["en"] in (_page(url) or ""), "the first build to be served")
 
-    with chromium() as browser:
-        tab = browser.new_page()
-        tab.goto(url + "#figures")
-        assert first["title"]["en"] in tab.locator("article h1").inner_text()
-        record.write_text(record.read_text(encoding="utf-8").replace(first["title"]["en"], "An edited title"),
-                          encoding="utf-8")
-        tab.wait_for_function("document.querySelector('article h1').textContent.includes('An edited title')",
-                              timeout=WAIT * 1000)
-        assert tab.url.endswith("#figures")  # the reload kept the reader's place
+    tab = browser.new_page()
+    tab.goto(url + "#figures")
+    assert first["title"]["en"] in tab.locator("article h1").inner_text()
+    record.write_text(record.read_text(encoding="utf-8").replace(first["title"]["en"], "An edited title"),
+                      encoding="utf-8")
+    tab.wait_for_function("document.querySelector('article h1').textContent.includes('An edited title')",
+                          timeout=WAIT * 1000)
+    assert tab.url.endswith("#figures")  # the reload kept the reader's place
+    tab.close()
     assert "An edited title" in (_page(url) or "")
     assert "tayho-serve" not in (project / "site" / "en" / first["id"] / "index.html").read_text(encoding="utf-8")
 
