@@ -59,3 +59,11 @@ def chromium():
             yield instance
         finally:
             instance.close()
+
+
+def search_results(tab, query: str) -> list[str]:
+    """Type `query` into Material's search box on the open page; the result links (page URLs), best first."""
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    tab.locator("input.md-search__input").press_sequentially(query, delay=20)
+    tab.wait_for_selector(".md-search-result__item > a")
+    return tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import FIXTURES, make_project
-from .serving import built_and_served
+from .serving import built_and_served, search_results
 
 pytestmark = [pytest.mark.browser]
 
@@ -62,13 +62,9 @@ def test_no_request_leaves_127_0_0_1(served, tab):
 
 
 def search(tab, served, prefix: str, query: str) -> list[str]:
-    """Type a query into Material's search box and return the result links, best first."""
+    """The paths of the results of a query typed on one language's home page, best first."""
     tab.goto(served + prefix)
-    tab.locator("label.md-search__icon, .md-search__input").first.click()
-    tab.locator("input.md-search__input").press_sequentially(query, delay=20)
-    tab.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    return [urlsplit(href).path for href in tab.eval_on_selector_all(
-        ".md-search-result__item > a", "links => links.map(link => link.href)")]
+    return [urlsplit(href).path for href in search_results(tab, query)]
 
 
 @pytest.mark.parametrize("query,expected", [

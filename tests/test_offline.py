@@ -10,6 +10,7 @@ import pytest
 from tools.offline import main as make_offline
 
 from .conftest import FIXTURES, make_project
+from .serving import search_results
 from .test_browser import switch_language
 
 pytestmark = [pytest.mark.browser]
@@ -60,8 +61,5 @@ def test_navigation_and_language_switch_from_file_urls(unzipped, file_tab):
                                                   ("en/index.html", "supervision", "en/supervision/index.html")])
 def test_search_works_from_file_urls(unzipped, file_tab, start, query, expected):
     file_tab.goto((unzipped / start).as_uri())
-    file_tab.locator("label.md-search__icon, .md-search__input").first.click()
-    file_tab.locator("input.md-search__input").press_sequentially(query, delay=20)
-    file_tab.wait_for_selector(".md-search-result__item > a")
-    first = file_tab.eval_on_selector(".md-search-result__item > a", "link => link.href")
+    first = search_results(file_tab, query)[0]
     assert first.split("?")[0] == (unzipped / expected).as_uri()

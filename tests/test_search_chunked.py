@@ -12,7 +12,7 @@ import pytest
 from tayho.search_chunks import ENTRIES_PER_FILE, plain, shard_key, words, write_chunks
 
 from .conftest import ROOT, make_project
-from .serving import built_and_served
+from .serving import built_and_served, search_results
 
 
 def _index(pages: int, sections: int) -> dict:
@@ -75,10 +75,7 @@ def _search(browser, base: str, prefix: str, query: str) -> tuple[list[str], lis
         tab.goto(base + prefix)
         tab.wait_for_load_state("networkidle")
         on_load = list(requests)
-        tab.locator("label.md-search__icon, .md-search__input").first.click()
-        tab.locator("input.md-search__input").press_sequentially(query, delay=20)
-        tab.wait_for_selector(".md-search-result__item > a")
-        links = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")
+        links = search_results(tab, query)
         return [urlsplit(link).path for link in links], on_load, requests[len(on_load):]
     finally:
         tab.close()

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import ROOT, make_project
-from .serving import built_and_served
+from .serving import built_and_served, search_results
 
 pytestmark = [pytest.mark.browser]
 
@@ -27,11 +27,7 @@ def search(browser, base: str, prefix: str, query: str) -> list[str]:
     try:
         tab.set_default_timeout(15_000)
         tab.goto(base + prefix)
-        tab.locator("label.md-search__icon, .md-search__input").first.click()
-        tab.locator("input.md-search__input").press_sequentially(query, delay=20)
-        tab.wait_for_selector(".md-search-result__item > a")
-        links = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")
-        return [urlsplit(link).path for link in links]
+        return [urlsplit(link).path for link in search_results(tab, query)]
     finally:
         tab.close()
 
