@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from tayho.load import load_record
+from tayho.navigation import grouped_highlights
 from tayho.numbers import format_figure
 from tayho.views import plain_text
 
@@ -16,7 +19,7 @@ theme:
   name: material
   language: vi
   font: false
-  features: [navigation.sections, navigation.top, navigation.footer, search.highlight, toc.follow]
+  features: [navigation.sections, navigation.prune, navigation.top, navigation.footer, search.highlight, toc.follow]
 plugins:
   - search:
       lang: vi
@@ -49,9 +52,13 @@ def _page(record, highlight, lang: str) -> str:
 
 
 def write_plain_project(archive_project: Path, target: Path) -> Path:
-    """A plain MkDocs project with one Markdown page per highlight per language, and a home page."""
+    """A plain MkDocs project with one Markdown page per highlight per language, and a home page; the navigation
+    groups the highlights as the archive's does (tayho/navigation.py), so both build the same sidebar."""
     record = load_record(archive_project / "data" / "achievements.yaml", archive_project)
+    navs = {}
     for lang in ("vi", "en"):
+        highlights = grouped_highlights([(h.order, f"{h.id}.md") for h in record.highlights], lang)
+        navs[lang] = yaml.safe_dump({"nav": [{"Home": "index.md"}, {"Highlights": highlights}]}, allow_unicode=True)
         docs = target / "docs" / lang
         docs.mkdir(parents=True)
         home = [f"# {record.term.title[lang]}", ""]
@@ -59,6 +66,6 @@ def write_plain_project(archive_project: Path, target: Path) -> Path:
             (docs / f"{highlight.id}.md").write_text(_page(record, highlight, lang), encoding="utf-8")
             home.append(f"- [{highlight.order}. {highlight.title[lang]}]({highlight.id}.md)")
         (docs / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
-    (target / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    (target / "mkdocs.en.yml").write_text(CONFIG_EN, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(CONFIG + navs["vi"], encoding="utf-8")
+    (target / "mkdocs.en.yml").write_text(CONFIG_EN + navs["en"], encoding="utf-8")
     return target

@@ -14,6 +14,7 @@ from . import indexes, metadata, urls, views
 from .citation import version_text
 from .i18n import LANGUAGE_NAMES, words
 from .model import Record
+from .navigation import grouped_highlights
 from .render import call_macro, make_environment
 from .version import RecordVersion
 
@@ -66,7 +67,8 @@ class LanguageSite:
     def nav(self) -> list:
         text = words(self.lang)
         return [{text["home"]: "index.md"},
-                {text["highlights"]: [f"{highlight.id}.md" for highlight in self.record.highlights]},
+                {text["highlights"]: grouped_highlights([(highlight.order, f"{highlight.id}.md")
+                                                         for highlight in self.record.highlights], self.lang)},
                 {text["timeline"]: "timeline.md"},
                 {text["places_index"]: "places.md"},
                 {text["documents_index"]: "documents.md"},

@@ -1,0 +1,33 @@
+"""The site navigation's list of highlights: flat for a short record, nested in numbered groups for a long one.
+
+Material writes the navigation into every page. A flat list of N highlights makes every page grow with N and the
+whole build grow with N²; a sidebar of a thousand links is no help to a reader either. Past `fan_out` highlights
+the list is split into groups of `fan_out`, `fan_out`², … (labelled by the numbers they hold, "1–10"), so that with
+Material's `navigation.prune` a page carries only the groups on its own path: a few dozen links at any size.
+"""
+
+from __future__ import annotations
+
+from .numbers import format_number
+
+FAN_OUT = 10
+
+
+def grouped_highlights(entries: list[tuple[int, str]], lang: str, fan_out: int = FAN_OUT) -> list:
+    """MkDocs nav items for `entries` (order number, page path), in their order, grouped when there are too many."""
+    if len(entries) <= fan_out:
+        return [path for _, path in entries]
+    block = fan_out
+    while block * fan_out < len(entries):
+        block *= fan_out
+    groups = []
+    for start in range(0, len(entries), block):
+        part = entries[start:start + block]
+        groups.append({_range_label(part[0][0], part[-1][0], lang): grouped_highlights(part, lang, fan_out)})
+    return groups
+
+
+def _range_label(first: int, last: int, lang: str) -> str:
+    if first == last:
+        return format_number(first, 0, lang)
+    return f"{format_number(first, 0, lang)}–{format_number(last, 0, lang)}"
