@@ -25,9 +25,12 @@ def test_each_language_has_its_pages_lang_search_and_404(minimal_site, lang, pre
 
 def test_search_indexes_are_separate_per_language(minimal_site):
     def titles(prefix):
-        index = json.loads((minimal_site / prefix / "search" / "search_index.json").read_bytes())
+        search = minimal_site / prefix / "search"
+        index = json.loads((search / "search_index.json").read_bytes())
         assert index["config"]["lang"] == [prefix.strip("/") or "vi"]
-        return {doc["title"] for doc in index["docs"] if doc["location"].startswith("supervision/")}
+        rows = [row for entries in sorted((search / "chunks").glob("d-*.json"))
+                for row in json.loads(entries.read_bytes())]
+        return {title for location, title, _ in rows if location.startswith("supervision/")}
 
     assert titles("") == {"1. Giám sát", "Tóm tắt", "Nội dung", "Số liệu", "Ảnh", "Văn bản được dẫn", "Địa danh",
                           "Nhân vật", "Sự kiện", "Ghi chú của người biên tập", "Trích dẫn"}

@@ -448,27 +448,29 @@ def test_payloads_are_visible_text_on_a_highlight_page(served, record, tab, lang
 
 
 @pytest.fixture(scope="module")
-def served_chunked(tmp_path_factory):
-    """The hostile record with its search index in chunks (the worker of large records renders the results)."""
-    project = make_project(tmp_path_factory.mktemp("hostile-chunked"), MINIMAL)
+def served_single(tmp_path_factory):
+    """The hostile record with Material's single search index (what the offline copy uses)."""
+    project = make_project(tmp_path_factory.mktemp("hostile-single"), MINIMAL)
     (project / "data" / "achievements.yaml").write_text(filled_yaml(PAYLOADS, TITLE_PAYLOADS), encoding="utf-8")
-    with built_and_served(project, TAYHO_SEARCH="chunked") as base:
+    with built_and_served(project, TAYHO_SEARCH="single") as base:
         yield {"project": project, "site": project / "site", "base": base}
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang,query", [("", "Giám"), ("en/", "Supervision")])
-def test_search_results_and_search_highlighting_run_nothing(served, tab, lang, query):
-    """Material renders search results from search_index.json and marks the searched words on the page it opens."""
-    _search_runs_nothing(served, tab, lang, query)
+def test_search_results_and_search_highlighting_run_nothing(served_single, tab, lang, query):
+    """Material's worker renders search results from search_index.json and Material marks the searched words on
+    the page it opens."""
+    assert not (served_single["site"] / "search" / "chunks").exists()
+    _search_runs_nothing(served_single, tab, lang, query)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang,query", [("", "Giám"), ("en/", "Supervision"), ("", "script alert")])
-def test_chunked_search_results_run_nothing(served_chunked, tab, lang, query):
-    """The same with the chunked index, whose worker builds the result markup itself."""
-    assert (served_chunked["site"] / "search" / "chunks" / "meta.json").is_file()
-    _search_runs_nothing(served_chunked, tab, lang, query)
+def test_chunked_search_results_run_nothing(served, tab, lang, query):
+    """The same with the chunked index the site uses online, whose worker builds the result markup itself."""
+    assert (served["site"] / "search" / "chunks" / "meta.json").is_file()
+    _search_runs_nothing(served, tab, lang, query)
 
 
 def _search_runs_nothing(served, tab, lang: str, query: str) -> None:

@@ -1,6 +1,6 @@
-"""The chunked search index of large records (tayho/search_chunks.py and its worker), on its own and in Chromium
-on the real record built with TAYHO_SEARCH=chunked: the same queries find the same first page as Material's
-single index, and a page view downloads no part of the index until the reader searches."""
+"""The chunked search index the site uses online (tayho/search_chunks.py and its worker), on its own and in
+Chromium on the real record: the queries of test_search_real find the same first page, and a page view downloads
+no part of the index until the reader searches."""
 
 from __future__ import annotations
 

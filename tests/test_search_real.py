@@ -13,10 +13,12 @@ from .serving import built_and_served, search_results
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The real record, built for and served on 127.0.0.1."""
-    with built_and_served(make_project(tmp_path_factory.mktemp("search"), ROOT / "data")) as base:
+@pytest.fixture(scope="module", params=["chunked", "single"])
+def served(request, tmp_path_factory):
+    """The real record, built for and served on 127.0.0.1: with the chunked index the site uses online, and with
+    Material's single index, which the offline copy uses."""
+    with built_and_served(make_project(tmp_path_factory.mktemp("search"), ROOT / "data"),
+                          TAYHO_SEARCH=request.param) as base:
         yield base
 
 
