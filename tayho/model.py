@@ -348,6 +348,9 @@ class Record(Node):
     def highlight(self, highlight_id: str) -> Highlight:
         return self._highlights_by_id[highlight_id]
 
+    def has_highlight(self, highlight_id: str) -> bool:
+        return highlight_id in self._highlights_by_id
+
     @cached_property
     def _by_id(self) -> dict[str, dict]:
         """Places, people and documents by id (looked up once per mention on every page)."""

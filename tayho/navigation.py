@@ -1,4 +1,4 @@
-"""The site navigation's list of highlights: flat for a short record, nested in numbered groups for a long one.
+"""The site navigation; its list of highlights is flat for a short record, nested in numbered groups for a long one.
 
 Material writes the navigation into every page. A flat list of N highlights makes every page grow with N and the
 whole build grow with N²; a sidebar of a thousand links is no help to a reader either. Past `fan_out` highlights
@@ -8,9 +8,25 @@ Material's `navigation.prune` a page carries only the groups on its own path: a 
 
 from __future__ import annotations
 
+from .i18n import words
+from .model import Record
 from .numbers import format_number
 
 FAN_OUT = 10
+
+
+def site_nav(record: Record, lang: str) -> list:
+    """MkDocs `nav` of one language: the home page, the highlights, the indexes, the printable page and the rest."""
+    text = words(lang)
+    highlights = [(highlight.order, f"{highlight.id}.md") for highlight in record.highlights]
+    return [{text["home"]: "index.md"},
+            {text["highlights"]: grouped_highlights(highlights, lang)},
+            {text["timeline"]: "timeline.md"},
+            {text["places_index"]: "places.md"},
+            {text["documents_index"]: "documents.md"},
+            {text["print"]: "print.md"},
+            {text["about"]: "about.md"},
+            {text["changes"]: "changes.md"}]
 
 
 def grouped_highlights(entries: list[tuple[int, str]], lang: str, fan_out: int = FAN_OUT) -> list:

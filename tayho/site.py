@@ -14,7 +14,7 @@ from . import indexes, metadata, urls, views
 from .citation import version_text
 from .i18n import LANGUAGE_NAMES, words
 from .model import Record
-from .navigation import grouped_highlights
+from .navigation import site_nav
 from .render import call_macro, make_environment
 from .version import RecordVersion
 
@@ -65,20 +65,11 @@ class LanguageSite:
         return "---\n" + yaml.safe_dump({"title": html.escape(title, quote=False)}, allow_unicode=True) + "---\n"
 
     def nav(self) -> list:
-        text = words(self.lang)
-        return [{text["home"]: "index.md"},
-                {text["highlights"]: grouped_highlights([(highlight.order, f"{highlight.id}.md")
-                                                         for highlight in self.record.highlights], self.lang)},
-                {text["timeline"]: "timeline.md"},
-                {text["places_index"]: "places.md"},
-                {text["documents_index"]: "documents.md"},
-                {text["print"]: "print.md"},
-                {text["about"]: "about.md"},
-                {text["changes"]: "changes.md"}]
+        return site_nav(self.record, self.lang)
 
     def highlight_id_for(self, src_uri: str) -> str | None:
         stem = src_uri.removesuffix(".md")
-        return stem if any(h.id == stem for h in self.record.highlights) and src_uri.endswith(".md") else None
+        return stem if src_uri.endswith(".md") and self.record.has_highlight(stem) else None
 
     def page_context(self, page_url: str) -> views.PageContext:
         return views.PageContext(
