@@ -1,71 +1,71 @@
-"""The same pages as plain Markdown with the same theme and no hooks: the benchmark's baseline for MkDocs itself."""
+"""The same pages as plain MkDocs would publish them: the benchmark's baseline for MkDocs itself.
+
+For every page the archive built (both languages: the highlights, the home page, the indexes, the printable page,
+the about and change pages), the plain project has a Markdown file holding that page's content as the archive
+wrote it (raw HTML, which Markdown passes through), under the same title, in the same navigation, with the same
+theme, features and search plugin, and no hooks. Building it costs what MkDocs and Material cost for these pages;
+the archive's build time over it is what the archive's own code adds: loading and checking the record, rendering
+the pages from it, the feeds, open data, redirects, chunked search index and checksums (and, separately, the PDFs).
+"""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import yaml
 
 from tayho.load import load_record
-from tayho.navigation import grouped_highlights
-from tayho.numbers import format_figure
-from tayho.views import plain_text
+from tayho.navigation import site_nav
 
-CONFIG = """site_name: Plain baseline
-site_url: https://example.invalid/
-docs_dir: docs/vi
-site_dir: site
-theme:
-  name: material
-  language: vi
-  font: false
-  features: [navigation.sections, navigation.prune, navigation.top, navigation.footer, search.highlight, toc.follow]
-plugins:
-  - search:
-      lang: vi
-markdown_extensions: [attr_list, md_in_html, admonition, {toc: {permalink: true}}]
-"""
-CONFIG_EN = """INHERIT: mkdocs.yml
-docs_dir: docs/en
-site_dir: site/en
-theme:
-  language: en
-plugins:
-  - search:
-      lang: en
-"""
+CONFIG = {
+    "site_url": "https://example.invalid/",
+    "theme": {"name": "material", "font": False,
+              "features": ["navigation.sections", "navigation.prune", "navigation.top", "navigation.footer",
+                           "search.highlight", "toc.follow", "content.code.copy"]},
+    "markdown_extensions": ["attr_list", "md_in_html", "admonition", {"toc": {"permalink": True}}],
+}
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+PAGE_TITLE = re.compile(r"<title>(.*?) - [^<]*</title>", re.S)
+HOME_TITLE = re.compile(r"<title>(.*?)</title>", re.S)  # the site name
+NOT_SEARCHED = {"print.md"}  # as in docs/*/print.md
 
 
-def _page(record, highlight, lang: str) -> str:
-    lines = [f"# {highlight.order}. {highlight.title[lang]} {{ #{highlight.id} }}", "",
-             plain_text(highlight.summary[lang], record, lang), "", "## Text { #text }", ""]
-    lines += [plain_text(paragraph[lang], record, lang) + "\n" for paragraph in highlight.body]
-    if highlight.figures:
-        lines += ["## Figures { #figures }", "", "| Figure | What it counts |", "|---|---|"]
-        lines += [f"| {format_figure(f, lang)} | {f.label[lang]} |" for f in highlight.figures]
-        lines.append("")
-    for photo in highlight.photos:
-        lines += [f"*{plain_text(photo.caption[lang], record, lang)}*", ""]
-    for note in highlight.notes:
-        lines += ["!!! note", "", f"    {plain_text(note.text[lang], record, lang)}", ""]
-    return "\n".join(lines)
+def _page_source(built_page: Path, path: str) -> str:
+    page = built_page.read_text(encoding="utf-8")
+    content = ARTICLE.search(page).group(1)
+    title = PAGE_TITLE.search(page)
+    meta = {"title": title.group(1)} if title else {}  # as the archive printed it (HTML-escaped once)
+    if path in NOT_SEARCHED:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + content.strip() + "\n"
+
+
+def _pages(nav: list) -> list[str]:
+    paths = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        paths += _pages(value) if isinstance(value, list) else [value]
+    return paths
 
 
 def write_plain_project(archive_project: Path, target: Path) -> Path:
-    """A plain MkDocs project with one Markdown page per highlight per language, and a home page; the navigation
-    groups the highlights as the archive's does (tayho/navigation.py), so both build the same sidebar."""
+    """A plain MkDocs project (mkdocs.yml for Vietnamese, mkdocs.en.yml for English) publishing the pages the
+    archive built in archive_project/site."""
     record = load_record(archive_project / "data" / "achievements.yaml", archive_project)
-    navs = {}
-    for lang in ("vi", "en"):
-        highlights = grouped_highlights([(h.order, f"{h.id}.md") for h in record.highlights], lang)
-        navs[lang] = yaml.safe_dump({"nav": [{"Home": "index.md"}, {"Highlights": highlights}]}, allow_unicode=True)
+    built = archive_project / "site"
+    for lang, prefix in (("vi", ""), ("en", "en")):
+        nav = site_nav(record, lang)
         docs = target / "docs" / lang
         docs.mkdir(parents=True)
-        home = [f"# {record.term.title[lang]}", ""]
-        for highlight in record.highlights:
-            (docs / f"{highlight.id}.md").write_text(_page(record, highlight, lang), encoding="utf-8")
-            home.append(f"- [{highlight.order}. {highlight.title[lang]}]({highlight.id}.md)")
-        (docs / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
-    (target / "mkdocs.yml").write_text(CONFIG + navs["vi"], encoding="utf-8")
-    (target / "mkdocs.en.yml").write_text(CONFIG_EN + navs["en"], encoding="utf-8")
+        for path in _pages(nav):
+            url = "" if path == "index.md" else path.removesuffix(".md") + "/"
+            (docs / path).write_text(_page_source(built / prefix / url / "index.html", path), encoding="utf-8")
+        site_name = html.unescape(HOME_TITLE.search((built / prefix / "index.html").read_text("utf-8")).group(1))
+        config = {**CONFIG, "site_name": site_name, "docs_dir": f"docs/{lang}", "site_dir": f"site/{prefix}".rstrip("/"),
+                  "theme": {**CONFIG["theme"], "language": lang}, "plugins": [{"search": {"lang": lang}}],
+                  "nav": nav}
+        name = "mkdocs.yml" if lang == "vi" else "mkdocs.en.yml"
+        (target / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
