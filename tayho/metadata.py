@@ -1,4 +1,5 @@
-"""What a page tells crawlers and link previews: alternates by language, Open Graph, and schema.org JSON-LD."""
+"""What a page tells crawlers and link previews: alternates by language (listed in sitemap.xml), Open Graph, and
+schema.org JSON-LD."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def absolute_in(site_url: str, lang: str, target_lang: str, page_url: str) -> st
 
 
 def alternates(site_url: str, lang: str, page_url: str) -> list[dict]:
+    """The page in each language, and the default for other readers (hreflang), by absolute URL."""
     links = [{"hreflang": other, "href": absolute_in(site_url, lang, other, page_url)} for other in LANGUAGE_NAMES]
     return links + [{"hreflang": "x-default", "href": absolute_in(site_url, lang, "vi", page_url)}]
 

@@ -133,7 +133,7 @@ class LanguageSite:
         return "".join(segment.text for segment in views.segments(summary, self.record, self.lang))
 
     def head_html(self, page_url: str, src_uri: str, title: str, description: str, site_name: str) -> Markup:
-        """Alternates, Open Graph and JSON-LD for one page."""
+        """Description, feed link, Open Graph and JSON-LD for one page (its other languages are in sitemap.xml)."""
         url = self.site_url + page_url
         highlight_id = self.highlight_id_for(src_uri)
         if highlight_id is not None:
@@ -142,7 +142,6 @@ class LanguageSite:
             structured = metadata.term_report(self.record, self.site_url, self.lang)
         view = {
             "description": description,
-            "alternates": [] if self.offline else metadata.alternates(self.site_url, self.lang, page_url),
             "offline": self.offline,
             "open_graph": metadata.open_graph(self.record, self.lang, site_name, title, description, url,
                                               highlight_id is not None),

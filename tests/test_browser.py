@@ -61,6 +61,16 @@ def test_no_request_leaves_127_0_0_1(served, tab):
     assert hosts == {"127.0.0.1"}
 
 
+def test_a_page_view_requests_no_missing_file(served, tab):
+    """Every file a page view asks for exists (a static host answers the others with its whole 404 page)."""
+    failed: list[str] = []
+    tab.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    for url in ("", "supervision/", "en/", "en/congress/", "about/", "en/timeline/"):
+        tab.goto(served + url)
+        tab.wait_for_load_state("networkidle")
+    assert failed == []
+
+
 def search(tab, served, prefix: str, query: str) -> list[str]:
     """The paths of the results of a query typed on one language's home page, best first."""
     tab.goto(served + prefix)

@@ -86,6 +86,4 @@ def test_head_metadata_is_escaped_and_json_ld_cannot_close_its_script():
     html = str(site("en").head_html("supervision/", "supervision.md", 'A "title" </script><b>', "d", "S & S"))
     assert '<b>' not in html and 'content="A &#34;title&#34; &lt;/script&gt;&lt;b&gt;"' in html
     assert html.count("</script>") == 1
-    assert 'hreflang="vi" href="https://archive.test/supervision/"' in html
-    assert 'hreflang="en" href="https://archive.test/en/supervision/"' in html
-    assert 'hreflang="x-default" href="https://archive.test/supervision/"' in html
+    assert "hreflang" not in html  # declared in sitemap.xml

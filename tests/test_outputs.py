@@ -40,13 +40,13 @@ def head_tags(path):
 
 
 @pytest.mark.parametrize("prefix,lang,locale", [("", "vi", "vi_VN"), ("en/", "en", "en_US")])
-def test_canonical_alternates_and_open_graph(minimal_site, prefix, lang, locale):
+def test_canonical_link_and_open_graph(minimal_site, prefix, lang, locale):
     tags, _ = head_tags(page(minimal_site, prefix + "supervision/"))
     links = {(a.get("rel"), a.get("hreflang")): a["href"] for tag, a in tags if tag == "link"}
     assert links[("canonical", None)] == f"{SITE}{prefix}supervision/"
-    assert links[("alternate", "vi")] == f"{SITE}supervision/"
-    assert links[("alternate", "en")] == f"{SITE}en/supervision/"
-    assert links[("alternate", "x-default")] == f"{SITE}supervision/"
+    # The other languages are declared in sitemap.xml (tested below): Material fetches sitemap.xml beside every
+    # <link rel="alternate">, and a page's folder has none, so each such link cost two 404s per page view.
+    assert [key for key in links if key[0] == "alternate" and key[1] is not None] == []
     og = {a["property"]: a["content"] for tag, a in tags if tag == "meta" and "property" in a}
     assert og["og:url"] == f"{SITE}{prefix}supervision/"
     assert og["og:type"] == "article" and og["og:locale"] == locale
