@@ -21,14 +21,28 @@ CHROMIUM = "/usr/bin/chromium"
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages and most static hosts do: a missing file gets the site's 404.html."""
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
 def served(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -62,17 +76,31 @@ def _gzip_kb(files: list[Path]) -> float:
     return round(sum(len(gzip.compress(f.read_bytes(), compresslevel=9, mtime=0)) for f in files) / 1024, 1)
 
 
+def _published_address(site: Path) -> str:
+    """The site's address as built (SITE_URL), read from the home page's canonical link."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    return home.split('<link rel="canonical" href="', 1)[1].split('"', 1)[0]
+
+
 def first_view(browser, site: Path, base: str, page: str) -> dict:
-    """Files and gzip KB a fresh visit of `page` downloads."""
+    """Files and gzip KB a fresh visit of `page` downloads, as if the site were at its published address: a request
+    there (absolute links in the page) is answered from the local copy without leaving the machine, and a request
+    for a missing file counts as the 404 page a static host sends back, and is listed."""
+    published = _published_address(site)
     context = browser.new_context()
+    context.route(f"{published}**", lambda route: route.fulfill(status=204))
     tab = context.new_page()
     requested: list[str] = []
     tab.on("request", lambda request: requested.append(request.url))
     tab.goto(base + page)
     tab.wait_for_load_state("networkidle")
     context.close()
-    files = sorted({f for f in (_file_of(site, url) for url in requested if url.startswith(base)) if f})
-    return {"files": len(files), "gzip_kb": _gzip_kb(files)}
+    local = [base + url.removeprefix(published) if url.startswith(published) else url
+             for url in requested if url.startswith((base, published))]
+    files = sorted({f for f in (_file_of(site, url) for url in local) if f})
+    missing = sorted({url.removeprefix(base) for url in local if _file_of(site, url) is None})
+    body = _gzip_kb(files + [site / "404.html"] * len(missing))
+    return {"files": len(files), "gzip_kb": body, "not_found": missing}
 
 
 def _is_search_file(path: Path, site: Path) -> bool:
