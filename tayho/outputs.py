@@ -1,4 +1,4 @@
-"""Files a language build writes beside its pages: feed, sitemap, redirects, and (once) open data and robots.txt."""
+"""Files a language build writes beside its pages: feed, sitemaps, redirects, and (once) open data and robots.txt."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from .feed import feed_view
 from .i18n import words
 from .render import call_macro
 
+PAGES_SITEMAP = "sitemap-pages.xml"
+
 
 def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -24,9 +26,11 @@ def write_language_outputs(site, site_dir: Path, page_urls: list[str]) -> None:
     write_text(site_dir / urls.FEED_FILE, str(call_macro(site.env, "feed.html", "atom",
                                                          feed_view(site.record, site.lang, site.site_url))) + "\n")
     sitemap = str(call_macro(site.env, "outputs.html", "sitemap", sitemap_view(site, page_urls))) + "\n"
-    write_text(site_dir / "sitemap.xml", sitemap)
-    with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as packed:
+    write_text(site_dir / PAGES_SITEMAP, sitemap)
+    with gzip.GzipFile(site_dir / (PAGES_SITEMAP + ".gz"), "wb", mtime=0) as packed:
         packed.write(sitemap.encode("utf-8"))
+    write_text(site_dir / "sitemap.xml", str(call_macro(site.env, "outputs.html", "sitemap_index",
+                                                        sitemap_index_view(site))) + "\n")
     for redirect in site.record.redirects:
         if redirect.kind == "highlight":
             write_text(site_dir / urls.highlight_url(redirect.from_id) / "index.html",
@@ -44,6 +48,13 @@ def write_shared_outputs(site, site_dir: Path) -> None:
     write_text(site_dir / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site.site_url}sitemap.xml\n")
 
 
+def sitemap_index_view(site) -> dict:
+    """sitemap.xml is an index naming the sitemap of the pages. Material's script downloads the sitemap.xml
+    beside the feed link on every page view; the index keeps that download small however many pages there are."""
+    return {"loc": site.site_url + PAGES_SITEMAP,
+            "lastmod": max(change.date for change in site.record.changes).isoformat()}
+
+
 def sitemap_view(site, page_urls: list[str]) -> dict:
     """Every page in every language, each with its alternates; lastmod from the record's change history."""
     record = site.record
@@ -51,7 +62,7 @@ def sitemap_view(site, page_urls: list[str]) -> dict:
     entries = []
     for lang in metadata.LANGUAGE_NAMES:
         for page_url in page_urls:
-            highlight_id = page_url.rstrip("/") if page_url.rstrip("/") in {h.id for h in record.highlights} else None
+            highlight_id = page_url.rstrip("/") if record.has_highlight(page_url.rstrip("/")) else None
             entries.append({
                 "loc": metadata.absolute_in(site.site_url, site.lang, lang, page_url),
                 "lastmod": record.last_updated(highlight_id).isoformat() if highlight_id else newest,

@@ -14,7 +14,7 @@ from jinja2 import UndefinedError
 from tayho import indexes, views
 from tayho.load import load_record
 from tayho.feed import feed_view
-from tayho.outputs import sitemap_view
+from tayho.outputs import sitemap_index_view, sitemap_view
 from tayho.render import call_macro, make_environment
 from tayho.site import LanguageSite
 from tayho.version import RecordVersion
@@ -57,6 +57,7 @@ CASES = {
     "documents": ("indexes.html", "documents", lambda lang: indexes.documents_view(RECORD, lang, "documents/")),
     "feed": ("feed.html", "atom", lambda lang: feed_view(RECORD, lang, site(lang).site_url)),
     "sitemap": ("outputs.html", "sitemap", lambda lang: sitemap_view(site(lang), ["", "supervision/"])),
+    "sitemap-index": ("outputs.html", "sitemap_index", lambda lang: sitemap_index_view(site(lang))),
 }
 
 

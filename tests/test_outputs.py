@@ -71,13 +71,22 @@ def test_json_ld_describes_the_term_its_highlights_translation_source_and_datase
     assert part["isPartOf"]["@id"] == f"{SITE}en/#record" and part["dateModified"] == "2024-06-01"
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_sitemap_index_names_the_sitemap_of_the_pages(minimal_site, prefix):
+    index = ElementTree.fromstring((minimal_site / prefix / "sitemap.xml").read_bytes())
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert [entry.find(f"{SITEMAP}loc").text for entry in index] == [f"{SITE}{prefix}sitemap-pages.xml"]
+    assert (minimal_site / prefix / "sitemap-pages.xml").is_file()
+
+
 def test_sitemap_lists_both_languages_with_alternates_and_robots_points_to_it(minimal_site):
-    root = ElementTree.fromstring((minimal_site / "sitemap.xml").read_bytes())
+    root = ElementTree.fromstring((minimal_site / "sitemap-pages.xml").read_bytes())
     urls = {url.find(f"{SITEMAP}loc").text: url for url in root}
     assert f"{SITE}supervision/" in urls and f"{SITE}en/supervision/" in urls
     alternates = {link.get("hreflang"): link.get("href") for link in urls[f"{SITE}en/congress/"].iter(f"{XHTML}link")}
     assert alternates == {"vi": f"{SITE}congress/", "en": f"{SITE}en/congress/", "x-default": f"{SITE}congress/"}
-    assert gzip.decompress((minimal_site / "sitemap.xml.gz").read_bytes()) == (minimal_site / "sitemap.xml").read_bytes()
+    pages = minimal_site / "sitemap-pages.xml"
+    assert gzip.decompress(pages.with_name(pages.name + ".gz").read_bytes()) == pages.read_bytes()
     assert f"Sitemap: {SITE}sitemap.xml" in (minimal_site / "robots.txt").read_text(encoding="utf-8")
 
 

@@ -22,7 +22,7 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
-    assert "sitemap.xml.gz" in one and "en/search/search_index.json" in one
+    assert "sitemap-pages.xml.gz" in one and "en/search/search_index.json" in one
 
 
 def test_sha256sums_lists_and_verifies_every_file(tmp_path):
