@@ -18,6 +18,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
+WAIT_MS = 600_000
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 
 
@@ -90,6 +91,7 @@ def first_view(browser, site: Path, base: str, page: str) -> dict:
     context = browser.new_context()
     context.route(f"{published}**", lambda route: route.fulfill(status=204))
     tab = context.new_page()
+    tab.set_default_timeout(WAIT_MS)
     requested: list[str] = []
     tab.on("request", lambda request: requested.append(request.url))
     tab.goto(base + page)
@@ -114,6 +116,7 @@ def time_to_first_result(browser, site: Path, base: str, page: str, query: str) 
     bounds it from below), and the search files fetched by then."""
     context = browser.new_context()
     tab = context.new_page()
+    tab.set_default_timeout(WAIT_MS)  # a home page listing thousands of highlights takes minutes on slow 4G
     session = context.new_cdp_session(tab)
     session.send("Network.enable")
     session.send("Network.emulateNetworkConditions", SLOW_4G)
@@ -121,7 +124,7 @@ def time_to_first_result(browser, site: Path, base: str, page: str, query: str) 
     tab.on("request", lambda request: requested.append(request.url))
     tab.goto(base + page, wait_until="domcontentloaded")
     tab.locator("input.md-search__input").press_sequentially(query)
-    tab.wait_for_selector(".md-search-result__item", timeout=180_000)
+    tab.wait_for_selector(".md-search-result__item")
     seconds = tab.evaluate("performance.now()") / 1000
     ready = tab.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd") / 1000
     context.close()

@@ -20,6 +20,7 @@ import re
 import resource
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,7 @@ PYTHON = sys.executable
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks", "tayho", "tools")
 CASE_TIMEOUT = 1800
 SEARCH_QUERY = "giam sat"  # typed into the Vietnamese home page's search box
+REAL_RUNS = 5  # the real record's build is timed this many times; the median is reported
 SINGLE_INDEX_COMPARED_AT = 1000  # at this N, also build with Material's single index (before/after)
 
 
@@ -106,7 +108,7 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
-def site_figures(site: Path, highlight_url: str, browser, search: bool = True) -> dict:
+def site_figures(site: Path, highlight_url: str, search: bool = True) -> dict:
     """Size of the site and its search index, and what a reader's browser downloads and waits for (the search
     only where the query can match: plain MkDocs has no accent folding, so "giam sat" finds nothing there)."""
     pages = list(site.rglob("*.html"))
@@ -122,38 +124,48 @@ def site_figures(site: Path, highlight_url: str, browser, search: bool = True) -
     if chunks.is_dir():
         files = [p for p in chunks.iterdir() if p.is_file()]
         figures["search_chunks"] = {"files": len(files), "raw_kb": round(sum(p.stat().st_size for p in files) / 1024, 1)}
-    with reader.served(site) as base:
-        figures["first_view_home"] = reader.first_view(browser, site, base, "")
-        figures["first_view_highlight"] = reader.first_view(browser, site, base, highlight_url + "/")
+    with reader.chromium() as browser, reader.served(site) as base:  # started here: never open during a build
+        figures["first_view_home"] = _measured(reader.first_view, browser, site, base, "")
+        figures["first_view_highlight"] = _measured(reader.first_view, browser, site, base, highlight_url + "/")
         if search:
-            figures["search_first_result"] = reader.time_to_first_result(browser, site, base, "", SEARCH_QUERY)
+            figures["search_first_result"] = _measured(reader.time_to_first_result, browser, site, base, "",
+                                                       SEARCH_QUERY)
     return figures
+
+
+def _measured(measurement, *arguments) -> dict:
+    """One browser measurement, or what stopped it: a run of an hour is not lost to one page that timed out."""
+    try:
+        return measurement(*arguments)
+    except Exception as error:  # noqa: BLE001 - recorded in the results and the report
+        print(f"[bench] {measurement.__name__} failed: {error}".splitlines()[0], flush=True)
+        return {"error": str(error).splitlines()[0]}
 
 
 def _with_env(command: list[str], **environment: str) -> list[str]:
     return ["env", *(f"{name}={value}" for name, value in environment.items()), *command]
 
 
-def measure(size: int, scratch: Path, browser) -> dict:
+def measure(size: int, scratch: Path) -> dict:
     project = copy_project(scratch / f"archive-{size}", size)
     build = [PYTHON, "tools/build.py", "--root", str(project)]
     result = {"n": size}
     if size == SINGLE_INDEX_COMPARED_AT:  # the same pages with Material's single search index, for comparison
         result["single_index"] = timed(_with_env(build + ["--no-pdf"], TAYHO_SEARCH="single"), project)
         if result["single_index"].get("seconds") is not None:
-            result["single_index"].update(site_figures(project / "site", "supervision-n1", browser))
+            result["single_index"].update(site_figures(project / "site", "supervision-n1"))
     pages_only = timed(build + ["--no-pdf"], project)
     archive = timed(build, project)
     result.update(archive=archive, archive_pages_only=pages_only)
     if archive.get("seconds") is not None:
-        result["archive"].update(site_figures(project / "site", "supervision-n1", browser))
+        result["archive"].update(site_figures(project / "site", "supervision-n1"))
         result["archive"]["seconds_per_page"] = round(archive["seconds"] / result["archive"]["pages"], 4)
     plain = write_plain_project(project, scratch / f"plain-{size}")
     mkdocs = str(Path(PYTHON).parent / "mkdocs")
     plain_run = timed(["sh", "-c", f"{mkdocs} build -q -f mkdocs.yml && {mkdocs} build -q -f mkdocs.en.yml"], plain)
     result["plain"] = plain_run
     if plain_run.get("seconds") is not None:
-        result["plain"].update(site_figures(plain / "site", "supervision-n1", browser, search=False))
+        result["plain"].update(site_figures(plain / "site", "supervision-n1", search=False))
     if archive.get("seconds") and plain_run.get("seconds"):
         result["overhead"] = round(archive["seconds"] / plain_run["seconds"], 2)
     if pages_only.get("seconds") and plain_run.get("seconds"):
@@ -164,8 +176,9 @@ def measure(size: int, scratch: Path, browser) -> dict:
     return result
 
 
-def serve_latency(scratch: Path) -> float | None:
-    """Seconds from saving a data edit to the served page showing it (make serve, real record)."""
+def serve_latency(scratch: Path, edits: int = 3) -> float | None:
+    """Seconds from saving a data edit to the served page showing it (make serve, real record): the median of
+    `edits` edits, each made once the server has finished rebuilding after the one before (PDFs included)."""
     project = copy_project(scratch / "serve", None)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -179,11 +192,17 @@ def serve_latency(scratch: Path) -> float | None:
         url = f"http://127.0.0.1:{port}/en/{first['id']}/"
         if not _wait_for(url, lambda body: html.escape(title, quote=False) in body, 120):
             return None
-        record.write_text(record.read_text(encoding="utf-8").replace(title, "Benchmark edit"), encoding="utf-8")
-        started = time.monotonic()
-        if not _wait_for(url, lambda body: "Benchmark edit" in body, 60):
-            return None
-        return round(time.monotonic() - started, 2)
+        seconds = []
+        for edit in range(1, edits + 1):
+            new_title = f"Benchmark edit {edit}"
+            record.write_text(record.read_text(encoding="utf-8").replace(title, new_title), encoding="utf-8")
+            started = time.monotonic()
+            if not _wait_for(url, lambda body: new_title in body, 60):
+                return None
+            seconds.append(time.monotonic() - started)
+            title = new_title
+            time.sleep(8)  # the complete rebuild, PDFs included, that follows the preview
+        return round(statistics.median(seconds), 2)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -251,7 +270,9 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     by_n = {case["n"]: case for case in results["cases"]}
     rows = []
     real = results["real_record"]["archive"]["seconds"]
-    rows.append(("real record: `make build` < 3 s", f"{real} s", real is not None and real < 3))
+    runs = results["real_record"]["archive"].get("runs_seconds", [real])
+    rows.append(("real record: `make build` < 3 s", f"{real} s (median of {', '.join(map(str, runs))})",
+                 real is not None and real < 3))
     overheads = {n: case.get("overhead") for n, case in by_n.items()}
     rows.append(("overhead vs plain MkDocs ≤ 1.3× at every N",
                  ", ".join(f"N={n}: {o}× ({case.get('overhead_pages_only')}× without PDF)"
@@ -271,25 +292,29 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
                    for n, case in by_n.items() if n >= 100 and case.get("archive_pages_only", {}).get("seconds")}
         rows.append(("time per page flat from N=100 up (largest over smallest ≤ 1.5)",
                      f"{per_page} s (ratio {ratio}); without PDF {without} s", ratio <= 1.5))
-    weight = results["real_record"]["archive"]["first_view_highlight"]["gzip_kb"]
-    rows.append(("first view of a highlight page ≤ 70 KB gzip", f"{weight} KB", weight <= 70))
+    weight = results["real_record"]["archive"]["first_view_highlight"].get("gzip_kb")
+    rows.append(("first view of a highlight page ≤ 70 KB gzip", f"{weight} KB", weight is not None and weight <= 70))
     latency = results["serve_edit_latency_s"]
-    rows.append(("`make serve`: data edit visible ≤ 2 s", f"{latency} s", latency is not None and latency <= 2))
+    rows.append(("`make serve`: data edit visible ≤ 2 s", f"{latency} s (median of three edits)", latency is not None and latency <= 2))
     if 1000 in by_n and "single_index" in by_n[1000]:
         single, chunked = by_n[1000]["single_index"], by_n[1000]["archive"]
-        before = single["search_first_result"]
-        after = chunked["search_first_result"]
+        before = single.get("search_first_result", {})
+        after = chunked.get("search_first_result", {})
         rows.append(("search at N=1000: Material's single index passes 500 KB gzip, so it is chunked",
                      f"single index {single['search_index_kb']['vi']['gzip']} KB gzip, first result after "
-                     f"{before['seconds']} s; chunked: {after['search_gzip_kb']} KB in {after['search_files']} "
-                     f"files, first result after {after['seconds']} s",
-                     chunked["search_mode"] == "chunked" and after["search_gzip_kb"] < 500))
+                     f"{before.get('seconds')} s; chunked: {after.get('search_gzip_kb')} KB in "
+                     f"{after.get('search_files')} files, first result after {after.get('seconds')} s",
+                     chunked["search_mode"] == "chunked" and after.get("search_gzip_kb", 500) < 500))
     return rows
 
 
-def write_report(results: dict, profile_lines: list[str]) -> None:
+def write_results(results: dict) -> None:
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n",
                                                   encoding="utf-8")
+
+
+def write_report(results: dict) -> None:
+    profile_lines = results["profile"]
     m = results["machine"]
     lines = ["# Benchmarks", "", "Written by `make bench` (bench/run.py); figures from its latest run.", "",
              f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Python {m['python']}, "
@@ -339,8 +364,9 @@ def write_report(results: dict, profile_lines: list[str]) -> None:
         index, found = a["search_index_kb"], a.get("search_first_result", {})
         lines.append(f"| {n} | {label} | {a['search_mode']} | {index['vi']['gzip']} / {index['en']['gzip']} | "
                      f"{found.get('search_files', '–')} ({found.get('search_gzip_kb', '–')}) | "
-                     f"{found.get('page_ready_seconds', '–')} | {found.get('seconds', '–')} | "
-                     f"{a['first_view_home']['gzip_kb']} | {a['first_view_highlight']['gzip_kb']} |")
+                     f"{found.get('page_ready_seconds', '–')} | {found.get('seconds', 'failed' if 'error' in found else '–')} | "
+                     f"{a['first_view_home'].get('gzip_kb', 'failed')} | "
+                     f"{a['first_view_highlight'].get('gzip_kb', 'failed')} |")
     measured = sorted(case["n"] for case in results["cases"])
     lines += ["", "## Reading the results", "",
               "- The PDFs (WeasyPrint typesetting the whole record, one PDF per language, the two in parallel) are "
@@ -366,26 +392,33 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000,5000")
     parser.add_argument("--profile-size", type=int, default=1000)
+    parser.add_argument("--report-only", action="store_true", help="rewrite BENCHMARKS.md from bench/results.json")
     args = parser.parse_args()
+    if args.report_only:
+        write_report(json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8")))
+        return 0
     sizes = [int(size) for size in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         real_project = copy_project(scratch / "real", None)
         build = [PYTHON, "tools/build.py", "--root", str(real_project)]
         real = {"single_index": timed(_with_env(build + ["--no-pdf"], TAYHO_SEARCH="single"), real_project)}
+        real["single_index"].update(site_figures(real_project / "site", "supervision"))
+        runs = [timed(build, real_project) for _ in range(REAL_RUNS)]  # seconds: the build is short, runs vary
+        real["archive"] = sorted(runs, key=lambda run: run["seconds"])[REAL_RUNS // 2]
+        real["archive"]["runs_seconds"] = [run["seconds"] for run in runs]
+        real["archive"].update(site_figures(real_project / "site", "supervision"))
         cases = []
-        with reader.chromium() as browser:
-            real["single_index"].update(site_figures(real_project / "site", "supervision", browser))
-            real["archive"] = timed(build, real_project)
-            real["archive"].update(site_figures(real_project / "site", "supervision", browser))
-            for size in sizes:
-                print(f"[bench] N = {size}", flush=True)
-                cases.append(measure(size, scratch, browser))
-                print(json.dumps(cases[-1]), flush=True)
+        for size in sizes:
+            print(f"[bench] N = {size}", flush=True)
+            cases.append(measure(size, scratch))
+            print(json.dumps(cases[-1]), flush=True)
         latency = serve_latency(scratch)
         profile_lines = profile(min(args.profile_size, max(sizes)), scratch)
-    results = {"machine": machine(), "real_record": real, "cases": cases, "serve_edit_latency_s": latency}
-    write_report(results, profile_lines)
+    results = {"machine": machine(), "real_record": real, "cases": cases, "serve_edit_latency_s": latency,
+               "profile": profile_lines}
+    write_results(results)
+    write_report(results)
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
 
