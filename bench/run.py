@@ -397,8 +397,9 @@ def write_report(results: dict) -> None:
                      f"{case.get('cpu_overhead_pages_only')}× | {a.get('peak_rss_mb')} | {q.get('peak_rss_mb')} | "
                      f"{p.get('peak_rss_mb')} | {a.get('seconds_per_page')} | {a.get('site_mb')} |")
     lines += ["", "## Search and first view", "",
-              "First view: every file a fresh visit downloads until the network is idle (Material loads the search "
-              "worker and the whole search index on every page view), counted gzipped. Search: "
+              "First view: every file a fresh visit downloads until the network is idle, counted gzipped, as if "
+              "served from the published address by a static host (a missing file counts as its 404 page). "
+              "Search: "
               f"\"{SEARCH_QUERY}\" typed into the home page's search box as soon as it loads, on a throttled "
               "connection (1.6 Mbit/s, 150 ms round trip, files served uncompressed); seconds from the start of the "
               "page load to the first result, and the search files downloaded by then. `single` is Material's one "
@@ -440,8 +441,8 @@ def write_report(results: dict) -> None:
               "- Online, a page view downloads no search index: the chunked index's files come when the reader "
               "searches. The single-index rows show what Material's own index would cost instead (it is what the "
               "offline copy uses).",
-              "- Builds are timed cold, one after another, on a machine doing nothing else; runs vary by a few "
-              "percent, more for the shortest builds."]
+              "- Builds are timed cold, one after another, on a machine doing nothing else; on this shared 2-core "
+              "machine short builds vary by up to a third between runs (see the real record's five runs)."]
     if 5000 not in measured:
         lines += [f"- Measured at N = {', '.join(map(str, measured))}; `python bench/run.py --sizes "
                   "10,100,1000,5000` adds N = 5,000."]
