@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from tayho.load import load_record
-from tayho.navigation import site_nav
+from tayho.navigation import nav_pages, site_nav
 
 CONFIG = {
     "site_url": "https://example.invalid/",
@@ -42,14 +42,6 @@ def _page_source(built_page: Path, path: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + content.strip() + "\n"
 
 
-def _pages(nav: list) -> list[str]:
-    paths = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        paths += _pages(value) if isinstance(value, list) else [value]
-    return paths
-
-
 def write_plain_project(archive_project: Path, target: Path) -> Path:
     """A plain MkDocs project (mkdocs.yml for Vietnamese, mkdocs.en.yml for English) publishing the pages the
     archive built in archive_project/site."""
@@ -59,7 +51,7 @@ def write_plain_project(archive_project: Path, target: Path) -> Path:
         nav = site_nav(record, lang)
         docs = target / "docs" / lang
         docs.mkdir(parents=True)
-        for path in _pages(nav):
+        for path in nav_pages(nav):
             url = "" if path == "index.md" else path.removesuffix(".md") + "/"
             (docs / path).write_text(_page_source(built / prefix / url / "index.html", path), encoding="utf-8")
         site_name = html.unescape(HOME_TITLE.search((built / prefix / "index.html").read_text("utf-8")).group(1))

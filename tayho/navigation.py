@@ -43,6 +43,15 @@ def grouped_highlights(entries: list[tuple[int, str]], lang: str, fan_out: int =
     return groups
 
 
+def nav_pages(nav: list) -> list[str]:
+    """The page paths of a MkDocs `nav`, groups opened, in reading order."""
+    paths = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        paths += nav_pages(value) if isinstance(value, list) else [value]
+    return paths
+
+
 def _range_label(first: int, last: int, lang: str) -> str:
     if first == last:
         return format_number(first, 0, lang)

@@ -9,23 +9,18 @@ import shutil
 import pytest
 
 from bench.synth import write_synthetic
-from tayho.navigation import grouped_highlights
+from tayho.load import load_record
+from tayho.navigation import grouped_highlights, nav_pages
 from tools.build import build_site
 
 from .conftest import ROOT, make_project
 
+REAL = load_record(ROOT / "data" / "achievements.yaml", ROOT)
 NAV_LINK = re.compile(r'<a href="([^"#]*)" class="md-nav__link[^"]*"')
 
 
 def _entries(count: int) -> list[tuple[int, str]]:
     return [(number, f"h{number}.md") for number in range(1, count + 1)]
-
-
-def _paths(items) -> list[str]:
-    flat = []
-    for item in items:
-        flat += _paths(next(iter(item.values()))) if isinstance(item, dict) else [item]
-    return flat
 
 
 def _labels(items) -> list[str]:
@@ -39,7 +34,7 @@ def test_up_to_ten_highlights_are_listed_flat():
 def test_more_than_ten_are_grouped_by_tens_and_keep_their_order():
     groups = grouped_highlights(_entries(25), "en")
     assert _labels(groups) == ["1–10", "11–20", "21–25"]
-    assert _paths(groups) == [f"h{n}.md" for n in range(1, 26)]
+    assert nav_pages(groups) == [f"h{n}.md" for n in range(1, 26)]
 
 
 @pytest.mark.parametrize("lang,labels", [("vi", ["1–1.000", "1.001–2.000", "2.001–2.500"]),
@@ -51,7 +46,7 @@ def test_levels_grow_by_powers_of_ten_and_numbers_are_written_per_language(lang,
     assert len(hundreds) == 10 and _labels(hundreds)[:2] == ["1–100", "101–200"]
     tens = next(iter(hundreds[0].values()))
     assert len(tens) == 10 and tens[0] == {"1–10": [f"h{n}.md" for n in range(1, 11)]}
-    assert _paths(groups) == [f"h{n}.md" for n in range(1, 2501)]
+    assert nav_pages(groups) == [f"h{n}.md" for n in range(1, 2501)]
 
 
 def _nav_links(page_html: str, page_id: str) -> set[str]:
@@ -83,14 +78,11 @@ def test_a_page_of_a_long_record_lists_its_own_group_and_one_link_per_other_grou
 
 
 def _real_id(number: int) -> str:
-    from tayho.load import load_record
-    record = load_record(ROOT / "data" / "achievements.yaml", ROOT)
-    return record.highlights[(number - 1) % len(record.highlights)].id
+    return REAL.highlights[(number - 1) % len(REAL.highlights)].id
 
 
 def test_the_real_record_lists_all_ten_highlights_on_every_highlight_page(real_site):
-    from tayho.load import load_record
-    ids = {h.id for h in load_record(ROOT / "data" / "achievements.yaml", ROOT).highlights}
+    ids = {h.id for h in REAL.highlights}
     for highlight in ids:
         links = _nav_links((real_site / highlight / "index.html").read_text("utf-8"), highlight)
         assert ids <= links, highlight
