@@ -1,5 +1,6 @@
 # The archive's commands. `make serve` and `make test` set up .venv on first use.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -16,8 +17,8 @@ $(NODE_STAMP): package-lock.json  # the Nu HTML Checker, axe-core and Lighthouse
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-serve: $(STAMP)  ## build both languages, serve them on http://127.0.0.1:8000, rebuild on every change
-	$(PY) tools/serve.py
+serve: $(STAMP)  ## build both languages, serve them on http://127.0.0.1:$(PORT) (make serve PORT=8001), rebuild on every edit
+	$(PY) tools/serve.py --port $(PORT)
 
 build: $(STAMP)  ## write the whole site (Vietnamese at /, English at /en/) to site/
 	$(PY) tools/build.py

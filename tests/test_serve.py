@@ -1,12 +1,16 @@
 """`make serve` (tools/serve.py) on a copy of the project: an edit to the record shows on the served page (an open
-page in Chromium reloads by itself), and a broken edit prints the problem while the last good build stays served."""
+page in Chromium reloads by itself), a broken edit prints the problem while the last good build stays served and
+open pages show a banner, reading the watched files never starts a rebuild, a missing page gets the site's own 404
+page, and a port in use gets a one-line message."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -39,6 +43,35 @@ def _until(condition, what: str) -> None:
             return
         time.sleep(0.1)
     pytest.fail(f"gave up waiting for {what}")
+
+
+def _status(base: str) -> dict:
+    return json.loads(_page(base + ".tayho-serve/status") or "{}")
+
+
+def _quiet_after(base: str, settle: float = 3.0) -> dict:
+    """Wait until no build is running for `settle` seconds (the watcher's own settle time is 0.2 s); the status."""
+    seen, since = _status(base), time.monotonic()
+    deadline = since + WAIT
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = _status(base)
+        if now != seen:
+            seen, since = now, time.monotonic()
+        elif time.monotonic() - since >= settle:
+            return now
+    pytest.fail("the server never went quiet")
+
+
+def _read_every_watched_file(project: Path) -> int:
+    count = 0
+    for name in ("data", "docs", "overrides", "hooks", "tayho", "mkdocs.yml", "mkdocs.en.yml"):
+        path = project / name
+        for item in ([path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else []):
+            if item.is_file():
+                item.read_bytes()
+                count += 1
+    return count
 
 
 @pytest.fixture
@@ -85,3 +118,63 @@ def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving, brows
     assert f"data/achievements.yaml:{line} highlights[0].order:" in output, output[-2000:]
     assert "Traceback" not in output
     assert "An edited title" in (_page(url) or "")
+
+
+def test_reading_the_watched_files_never_starts_a_rebuild_and_an_edit_starts_exactly_one(serving):
+    project, base, log = serving
+    _until(lambda: _status(base).get("started", 0) >= 1 and (project / "site").is_dir(), "the first build")
+    before = _quiet_after(base)
+    assert _read_every_watched_file(project) > 20
+    assert _quiet_after(base) == before, log.read_text(encoding="utf-8")[-2000:]
+
+    record = project / "data" / "achievements.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Supervision", "Oversight", 1), encoding="utf-8")
+    after_edit = _quiet_after(base)
+    # one edit: the quick pages build, then the whole site with its PDFs, then nothing more
+    assert after_edit["started"] == before["started"] + 2 and after_edit["good"] == before["good"] + 1
+    assert (project / "site" / "print" / "tayho-archive-vi.pdf").is_file()
+    _read_every_watched_file(project)
+    assert _quiet_after(base) == after_edit
+
+
+def test_a_missing_page_gets_the_site_404_page_in_the_language_of_its_address(serving):
+    project, base, _ = serving
+    _until(lambda: (project / "site" / "en" / "404.html").is_file(), "the first build")
+    for address, page in (("no-such-page/", "404.html"), ("en/no-such-page/", "en/404.html")):
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(base + address, timeout=5)
+        assert answer.value.code == 404
+        body = answer.value.read().decode("utf-8")
+        expected = (project / "site" / page).read_text(encoding="utf-8")
+        assert body.startswith(expected.split("</body>")[0])  # the site's page, with the reload script added
+
+
+def test_a_failed_build_shows_a_banner_on_open_pages(serving, browser):
+    project, base, _ = serving
+    _until(lambda: (project / "site").is_dir() and _status(base).get("started", 0) >= 1, "the first build")
+    _quiet_after(base)
+    tab = browser.new_page()
+    tab.goto(base)
+    record = project / "data" / "achievements.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("    order: 1\n", "    order: first\n", 1), encoding="utf-8")
+    banner = tab.locator("[role=alert]")
+    banner.wait_for(timeout=WAIT * 1000)
+    line = text[: text.index("    order: 1\n")].count("\n") + 1
+    assert f"data/achievements.yaml:{line} highlights[0].order" in banner.inner_text()
+    record.write_text(text, encoding="utf-8")
+    tab.wait_for_selector("[role=alert]", state="detached", timeout=WAIT * 1000)
+    tab.close()
+
+
+def test_a_port_in_use_gets_one_line_naming_it(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "tools" / "serve.py"), "--root", str(ROOT),
+                                 "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"[serve] port {port} is already in use on 127.0.0.1; choose another with "
+                                     f"`make serve PORT={port + 1}`")
+    assert "Traceback" not in result.stdout + result.stderr

@@ -2,15 +2,20 @@
 
 After an edit the pages are rebuilt first without the PDFs, so the change shows quickly, then the whole site
 (PDFs included) is built again unless another edit came in meanwhile. Rebuilds run one at a time, and a burst of
-edits makes one rebuild. A failed rebuild prints its problems and the last good site stays served. Pages served
-here (never the files in site/) carry a small script that reloads the page once a rebuild shows a change.
+edits makes one rebuild. Only edits count: a file created, modified, deleted or moved; opening or reading a file
+(as the build itself does) never starts a rebuild. A failed rebuild prints its problems, the last good site stays
+served, and open pages show a banner with the first problem until a build succeeds. Pages served here (never the
+files in site/) carry a small script that reloads the page once a rebuild shows a change. A missing page gets the
+site's own 404 page in the language of its address.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -18,28 +23,44 @@ import threading
 import time
 from pathlib import Path
 
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED,
+                             FileSystemEventHandler)
 from watchdog.observers import Observer
 
 TOOLS = Path(__file__).resolve().parent
 WATCHED = ("data", "docs", "overrides", "hooks", "tayho", "mkdocs.yml", "mkdocs.en.yml")
+EDITS = {EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED}
+LANGUAGE_FOLDERS = ("en",)  # languages served under a prefix; the root language owns everything else
 
-
-BUILD_PATH = "/.tayho-serve/build"
-# Polls the number of good rebuilds and reloads the page (keeping its #anchor) when it changes.
+STATUS_PATH = "/.tayho-serve/status"
+# Polls the build status: reloads the page (keeping its #anchor) after a good rebuild, and shows a banner with
+# the first problem while the last rebuild failed. The problem is set as text, never as markup.
 RELOAD_SCRIPT = b"""<script>(function () {
-  var seen = null;
+  var seen = null, banner = null;
+  function show(problem) {
+    if (!problem) { if (banner) { banner.remove(); banner = null; } return; }
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.setAttribute("role", "alert");
+      banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:9999;padding:.6em 1em;" +
+        "background:#8c1d18;color:#fff;font:14px/1.4 sans-serif;white-space:pre-wrap";
+      document.body.appendChild(banner);
+    }
+    banner.textContent = "This page is out of date: the last rebuild failed.\\n" + problem;
+  }
   setInterval(function () {
-    fetch("/.tayho-serve/build", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (n) {
-      if (seen !== null && n !== seen) { location.reload(); }
-      seen = n;
+    fetch("/.tayho-serve/status", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen !== null && s.good !== seen) { location.reload(); }
+      seen = s.good;
+      show(s.problem);
     }).catch(function () {});
   }, 500);
 })();</script>"""
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/, answers the reload script's question, and adds that script to every HTML page."""
+    """Serves site/, answers the reload script's question, adds that script to every HTML page, and answers a
+    missing file with the site's own 404 page."""
 
     rebuilder: "Rebuilder"
 
@@ -47,18 +68,31 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        if self.path == BUILD_PATH:
-            return self._send(str(self.rebuilder.builds).encode(), "text/plain")
+        if self.path == STATUS_PATH:
+            return self._send(200, json.dumps(self.rebuilder.status()).encode(), "application/json")
+        site = Path(self.directory)
+        if not site.is_dir():
+            problem = self.rebuilder.problem or "the first build has not finished"
+            return self._send(503, f"No site to serve yet: {problem}\n".encode(), "text/plain; charset=utf-8")
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            page = path.read_bytes()
-            return self._send(page.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1), "text/html; charset=utf-8")
+            return self._send_page(200, path)
+        if not path.exists():
+            return self._send_page(404, site / self._language_folder() / "404.html")
         return super().do_GET()
 
-    def _send(self, body: bytes, kind: str) -> None:
-        self.send_response(200)
+    def _language_folder(self) -> str:
+        first = self.path.lstrip("/").split("/", 1)[0]
+        return first if first in LANGUAGE_FOLDERS else ""
+
+    def _send_page(self, status: int, path: Path) -> None:
+        page = path.read_bytes() if path.is_file() else b"<!doctype html><title>404</title><h1>404</h1></html>"
+        self._send(status, page.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1), "text/html; charset=utf-8")
+
+    def _send(self, status: int, body: bytes, kind: str) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
@@ -66,34 +100,64 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def first_problem(output: str) -> str:
+    """The line of a failed build's report an editor needs first: the first listed problem, else the last line."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        if line.startswith("The record has") and index + 1 < len(lines):
+            return lines[index + 1]
+    return lines[-1] if lines else "the build failed"
+
+
 class Rebuilder(FileSystemEventHandler):
-    """Turns file events under the watched paths of a project into rebuilds, one at a time, on a worker thread."""
+    """Turns edits under the watched paths of a project into rebuilds, one at a time, on a worker thread."""
 
     def __init__(self, root: Path, env: dict[str, str], settle: float = 0.2):
         self.root, self.env = root, env
         self._edited = threading.Event()
         self._settle = settle
+        self.started = 0  # builds started (pages or whole site)
         self.builds = 0  # good rebuilds of the pages so far; the preview pages reload when it changes
+        self.problem = ""  # the first problem of the last build, while it failed
+
+    def status(self) -> dict:
+        return {"started": self.started, "good": self.builds, "problem": self.problem}
 
     def start(self) -> None:
         threading.Thread(target=self._work, daemon=True).start()
 
     def rebuild(self, pdf: bool = True) -> bool:
         started = time.monotonic()
+        self.started += 1
         command = [sys.executable, str(TOOLS / "build.py"), "--root", str(self.root)] + ([] if pdf else ["--no-pdf"])
-        result = subprocess.run(command, env=self.env)
+        result = subprocess.run(command, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        sys.stdout.write(result.stdout)
+        self.problem = "" if result.returncode == 0 else first_problem(result.stdout)
         what = "site" if pdf else "pages (PDFs follow)"
         state = f"{what} built" if result.returncode == 0 else "FAILED (still serving the last good build)"
         print(f"[serve] {state} in {time.monotonic() - started:.1f} s", flush=True)
         return result.returncode == 0
 
-    def on_any_event(self, event):
-        try:
-            parts = Path(event.src_path).relative_to(self.root).parts
-        except ValueError:
-            return
-        if not event.is_directory and parts and parts[0] in WATCHED:
+    def dispatch(self, event):
+        """Only edits rebuild; Linux also reports opened and closed-without-writing files, which the build's own
+        reads would turn into an endless loop."""
+        if event.event_type in EDITS and self._is_watched(event):
             self._edited.set()
+
+    def _is_watched(self, event) -> bool:
+        if event.is_directory and event.event_type == EVENT_TYPE_MODIFIED:
+            return False  # a folder's own time stamp; the file event inside it is what counts
+        paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
+        return any(self._is_source(Path(os.fsdecode(path))) for path in paths)
+
+    def _is_source(self, path: Path) -> bool:
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            return False
+        name = parts[-1] if parts else ""
+        return (bool(parts) and parts[0] in WATCHED and "__pycache__" not in parts
+                and not name.startswith(".") and not name.endswith(("~", ".swp", ".swx", ".pyc")))
 
     def _work(self):
         while True:
@@ -106,15 +170,33 @@ class Rebuilder(FileSystemEventHandler):
                     self.rebuild(pdf=True)
 
 
-def main() -> int:
+def open_server(port: int, site: Path) -> http.server.ThreadingHTTPServer | None:
+    """The preview server on 127.0.0.1:port, or None (with a one-line message) when the port is taken."""
+    handler_class = functools.partial(PreviewHandler, directory=str(site))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_class)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            print(f"[serve] port {port} is already in use on 127.0.0.1; choose another with "
+                  f"`make serve PORT={port + 1}`", file=sys.stderr)
+        else:
+            print(f"[serve] cannot listen on 127.0.0.1:{port}: {error.strerror}", file=sys.stderr)
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--root", type=Path, default=TOOLS.parent, help="the project to build (default: this one)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     root = args.root.resolve()
+    server = open_server(args.port, root / "site")
+    if server is None:
+        return 1
     # Absolute links (canonical, language alternates) point at this server, so nothing is fetched elsewhere.
     env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{args.port}/", SITE_URL_EN=f"http://127.0.0.1:{args.port}/en/")
     rebuilder = Rebuilder(root, env)
+    PreviewHandler.rebuilder = rebuilder
     rebuilder.rebuild()
     if not (root / "site").is_dir():
         print("[serve] no site to serve yet: fix the problems above and save; serving starts with the first good build")
@@ -125,9 +207,6 @@ def main() -> int:
             observer.schedule(rebuilder, str(path if path.is_dir() else path.parent), recursive=path.is_dir())
     observer.start()
     rebuilder.start()
-    PreviewHandler.rebuilder = rebuilder
-    handler_class = functools.partial(PreviewHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler_class)
     print(f"[serve] http://127.0.0.1:{args.port}/ (Vietnamese) and http://127.0.0.1:{args.port}/en/ (English); "
           "Ctrl+C stops", flush=True)
     try:
