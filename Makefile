@@ -1,53 +1,95 @@
-# The archive's commands. `make serve` and `make test` set up .venv on first use.
+# The archive's commands; `make help` lists them. `make serve` and `make test` set up .venv on first use.
 PYTHON ?= python3
 PORT ?= 8000
+SITE_URL ?=
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+TAYHO := $(VENV)/bin/tayho
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
+BENCHING := $(VENV)/.installed-bench
 NODE_STAMP := node_modules/.installed
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+SITE_URL_OPTION := $(if $(SITE_URL),--site-url $(SITE_URL),)
 
-.PHONY: serve build test schema lock browsers clean permalinks offline audit bench
+.PHONY: help serve build check test lint format schema lock browsers clean permalinks offline audit bench publish
 
-$(STAMP): requirements.txt
+help:  ## list the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	touch $(STAMP)
+
+# Each lock in requirements/ installs with its hashes checked; then the package itself, from this folder.
+$(RUNTIME): requirements/runtime.txt pyproject.toml | $(VENV)/bin/python
+	$(PIP) --require-hashes -r requirements/runtime.txt
+	$(PIP) --no-deps --no-build-isolation -e .
+	touch $@
+
+$(TESTING): requirements/test.txt $(RUNTIME)
+	$(PIP) --require-hashes -r requirements/test.txt
+	touch $@
+
+$(BENCHING): requirements/bench.txt $(RUNTIME)
+	$(PIP) --require-hashes -r requirements/bench.txt
+	touch $@
 
 $(NODE_STAMP): package-lock.json  # the Nu HTML Checker, axe-core and Lighthouse, pinned in package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	touch $(NODE_STAMP)
+	touch $@
 
-serve: $(STAMP)  ## build both languages, serve them on http://127.0.0.1:$(PORT) (make serve PORT=8001), rebuild on every edit
-	$(PY) tools/serve.py --port $(PORT)
+serve: $(RUNTIME)  ## build, serve on http://127.0.0.1:8000 (make serve PORT=8001) and rebuild after every edit
+	$(TAYHO) serve --port $(PORT)
 
-build: $(STAMP)  ## write the whole site (Vietnamese at /, English at /en/) to site/
-	$(PY) tools/build.py
+build: $(RUNTIME)  ## write the whole site to site/ (make build SITE_URL=https://… for the published address)
+	$(TAYHO) build $(SITE_URL_OPTION)
 
-test: $(STAMP) $(NODE_STAMP) browsers  ## run the test suite (builds real sites, drives Chromium, checks HTML)
+check: $(TESTING)  ## the quick tier (under 30 s): lint, the record, the model, views and golden HTML; no site is built
+	$(VENV)/bin/ruff check tayho tests bench
+	$(TAYHO) check
+	$(PY) -m pytest -q -m "not build and not browser"
+
+test: $(TESTING) $(NODE_STAMP) browsers  ## everything: real builds, golden HTML, browsers, accessibility, HTML checker
+	$(VENV)/bin/ruff check tayho tests bench
 	$(PY) -m pytest
 
-audit: $(STAMP) $(NODE_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
-	$(PY) tools/audit.py
+lint: $(TESTING)  ## ruff's lint and format checks
+	$(VENV)/bin/ruff check tayho tests bench
+	$(VENV)/bin/ruff format --check tayho tests bench
 
-bench: $(STAMP) browsers  ## build time, memory and page weight against plain MkDocs as the record grows (BENCHMARKS.md)
+format: $(TESTING)  ## let ruff fix what it can and format the code
+	$(VENV)/bin/ruff check --fix tayho tests bench
+	$(VENV)/bin/ruff format tayho tests bench
+
+audit: $(BENCHING) $(NODE_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
+	$(PY) bench/audit.py
+
+bench: $(BENCHING) browsers  ## build time, memory and page weight as the record grows (writes BENCHMARKS.md)
 	$(PY) bench/run.py
 
-offline: $(STAMP)  ## write offline/tayho-archive-offline.zip, browsable from file:// (navigation and search)
-	$(PY) tools/offline.py
+offline: $(RUNTIME)  ## write offline/tayho-archive-offline.zip, browsable from file:// (navigation and search)
+	$(TAYHO) offline
 
-permalinks: build  ## add the site's new pages and anchors to permalinks.lock (never removes one)
-	$(PY) tools/permalinks.py --write
+permalinks: $(RUNTIME)  ## build, then add the site's new pages and anchors to permalinks.lock (never removes one)
+	$(TAYHO) permalinks
 
-schema: $(STAMP)  ## re-export data/achievements.schema.json from the model
-	$(PY) -m tayho.schema > data/achievements.schema.json
+publish: $(TESTING)  ## build for SITE_URL and publish site/ to the gh-pages branch (make publish SITE_URL=https://…)
+	$(TAYHO) publish $(SITE_URL_OPTION)
 
-lock:  ## recompile requirements.txt (exact pins with hashes) from requirements.in
-	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.6.2
-	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+schema: $(RUNTIME)  ## re-export data/achievements.schema.json from the model
+	$(TAYHO) schema > data/achievements.schema.json
+
+lock:  ## recompile the locks in requirements/ (exact pins with hashes) from pyproject.toml
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet uv==0.13.8
+	for group in runtime test bench; do \
+	  extra=$$( [ $$group = runtime ] || echo "--group $$group" ); \
+	  .venv-lock/bin/uv pip compile pyproject.toml --group build $$extra --generate-hashes --python-version 3.11.5 \
+	    --quiet --custom-compile-command "make lock" -o requirements/$$group.txt; \
+	done
 
 browsers:  ## make sure Debian's Chromium is installed for the browser tests
 	@test -x /usr/bin/chromium || { echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-clean:
-	rm -rf site site.old .site-* .pytest_cache
+clean:  ## remove what builds and tests leave (not .venv)
+	rm -rf site .site-build-* .site.lock offline .pytest_cache tests/artifacts

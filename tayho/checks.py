@@ -6,7 +6,8 @@ Each check yields (field path, message); the loader turns paths into file lines.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from types import MappingProxyType
+from typing import Iterator, Mapping
 
 from .consistency import recompute_share, recompute_sum
 from .errors import Path
@@ -15,13 +16,26 @@ from .model import FIGURE_TOKEN, Figure, Highlight, Localized, NoteKind, Record,
 Finding = tuple[Path, str]
 
 
-def check_record(record: Record) -> list[Finding]:
-    """Every finding of every rule; empty when the record is consistent."""
+def check_record(record: Record, reserved: Mapping[str, str] = MappingProxyType({})) -> list[Finding]:
+    """Every finding of every rule; empty when the record is consistent. `reserved` maps names of the site's own
+    (folders, prose pages) that no highlight may take as its id to what holds them."""
     findings: list[Finding] = []
     for rule in (_unique_ids, _order, _references, _tokens, _figure_forms, _arithmetic, _changes, _redirects, _charts,
                  _record_note_tokens):
         findings.extend(rule(record))
+    findings.extend(_reserved_ids(record, reserved))
     return findings
+
+
+def _reserved_ids(record: Record, reserved: Mapping[str, str]) -> Iterator[Finding]:
+    for i, highlight in enumerate(record.highlights):
+        if highlight.id in reserved:
+            yield ("highlights", i, "id"), (f"{highlight.id!r} is taken by {reserved[highlight.id]} "
+                                            f"(the page /{highlight.id}/ would hide it); choose another id")
+    for i, redirect in enumerate(record.redirects):
+        if redirect.kind == "highlight" and redirect.from_id in reserved:
+            yield ("redirects", i, "from"), (f"{redirect.from_id!r} is taken by {reserved[redirect.from_id]}; "
+                                             "a redirect page there would hide it")
 
 
 def _duplicates(items: list[tuple[Path, str]], what: str) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .i18n import words
+from .languages import REGISTRY
 from .model import Highlight, Record
 from .numbers import format_full_date
 from .version import RecordVersion
@@ -14,7 +15,6 @@ _BIBTEX_SPECIALS = {
     "_": r"\_", "^": r"\^{}", "~": r"\~{}",
 }
 _BIBTEX_PATTERN = re.compile("|".join(re.escape(char) for char in _BIBTEX_SPECIALS))
-_BIBTEX_LANGUAGE = {"vi": "vietnamese", "en": "english"}
 
 
 def bibtex_escape(text: str) -> str:
@@ -46,7 +46,7 @@ def bibtex_citation(record: Record, highlight: Highlight, lang: str, url: str, v
         ("year", str(term.end_year)),
         ("note", bibtex_escape(f"{term.start_year}–{term.end_year}. {version_text(version, lang)}")),
         ("url", url),
-        ("language", _BIBTEX_LANGUAGE[lang]),
+        ("language", REGISTRY[lang].bibtex_language),
     ]
     key = f"tayho-{term.start_year}-{term.end_year}-{highlight.id}-{lang}"
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

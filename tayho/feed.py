@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from . import urls
 from .model import Record
+from .urls import Links
 
 
-def feed_view(record: Record, lang: str, site_url: str) -> dict:
+def feed_view(record: Record, links: Links) -> dict:
     """Entries newest first; ids are stable URLs of each change's anchor on the changes page."""
-    changes_url = site_url + urls.CHANGES_URL
+    lang = links.lang
     entries = []
     for index, change in sorted(enumerate(record.changes), key=lambda item: (item[1].date, item[0]), reverse=True):
-        links = [site_url + urls.highlight_url(ref) for ref in change.highlights] or [site_url]
-        entries.append({"id": f"{changes_url}#change-{index + 1}", "updated": f"{change.date.isoformat()}T00:00:00Z",
-                        "title": change.text[lang], "link": links[0]})
+        anchor = f"change-{index + 1}"
+        targets = [links.absolute(urls.highlight_page(ref)) for ref in change.highlights]
+        entries.append({"id": links.absolute(urls.CHANGES, fragment=anchor),
+                        "updated": f"{change.date.isoformat()}T00:00:00Z", "title": change.text[lang],
+                        "link": targets[0] if targets else links.absolute(urls.CHANGES, fragment=anchor)})
     return {
         "lang": lang,
-        "id": site_url + urls.FEED_FILE,
-        "self": site_url + urls.FEED_FILE,
-        "home": site_url,
+        "id": links.absolute_file(urls.FEED_FILE),
+        "self": links.absolute_file(urls.FEED_FILE),
+        "home": links.absolute(urls.HOME),
         "title": record.term.title[lang],
         "author": record.term.body[lang],
         "updated": entries[0]["updated"],

@@ -1,153 +1,15 @@
-"""The interface words of the archive's own pages, in each language (the record's texts live in the data)."""
+"""The interface words of the archive's own pages, per language, read from locales/<code>.yml (the record's texts
+live in the data)."""
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 from types import SimpleNamespace
 
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+import yaml
 
-_WORDS = {
-    "vi": {
-        "summary": "Tóm tắt",
-        "text": "Nội dung",
-        "figures": "Số liệu",
-        "photos": "Ảnh",
-        "documents": "Văn bản được dẫn",
-        "places": "Địa danh",
-        "people": "Nhân vật",
-        "events": "Sự kiện",
-        "notes": "Ghi chú của người biên tập",
-        "figure": "Số liệu",
-        "counts": "Nội dung",
-        "check": "Đối chiếu",
-        "share_check": "Tỷ lệ tính lại từ {count}/{total}: {recomputed}",
-        "sum_check": "Tổng các thành phần: {recomputed}",
-        "matches": "khớp",
-        "mismatch": "không khớp với số đã công bố",
-        "editor_note": "Ghi chú của người biên tập",
-        "photo_not_archived": "Ảnh không được lưu trữ; chỉ giữ lại chú thích.",
-        "issued_by": "Cơ quan ban hành",
-        "date_unknown": "không rõ ngày",
-        "permalink": "Liên kết cố định",
-        "highlights": "10 dấu ấn",
-        "read_more": "Xem chi tiết",
-        "term": "Nhiệm kỳ",
-        "body": "Cơ quan",
-        "place": "Địa bàn",
-        "next_congress": "Đại hội nhiệm kỳ tới",
-        "source": "Nguồn",
-        "source_title": "Tiêu đề bài viết",
-        "publisher": "Cơ quan đăng tải",
-        "published": "Ngày đăng",
-        "not_in_scrape": "không có trong bản lưu",
-        "written_before": "Viết trước ngày",
-        "sha256": "Mã băm SHA-256 của bản lưu",
-        "omitted": "Phần đã lược bỏ khỏi hồ sơ",
-        "omitted_text": "Văn bản gốc",
-        "reason": "Lý do",
-        "all_notes": "Tất cả ghi chú của người biên tập",
-        "record_wide": "Toàn hồ sơ",
-        "note_kind.mismatch": "Số liệu không khớp",
-        "note_kind.ambiguity": "Điểm chưa rõ",
-        "note_kind.source-form": "Cách viết của nguồn",
-        "note_kind.editorial": "Lựa chọn biên tập",
-        "verbatim": "Toàn văn bản lưu nguồn",
-        "home": "Trang chủ",
-        "about": "Về hồ sơ này",
-        "changes": "Lịch sử thay đổi",
-        "timeline": "Dòng thời gian",
-        "print": "Bản in toàn văn",
-        "places_index": "Địa danh",
-        "documents_index": "Văn bản được dẫn",
-        "cite": "Trích dẫn",
-        "cite_plain": "Văn bản",
-        "copy_label": "Sao chép",
-        "copy_citation": "Sao chép trích dẫn dạng văn bản",
-        "copy_bibtex": "Sao chép trích dẫn BibTeX",
-        "copy_link": "Sao chép liên kết",
-        "copy_link_to": "Sao chép liên kết tới {what}",
-        "citation": "{body}. “{order}. {title}”. Trong: {record}, nhiệm kỳ {years}. {version}. {url}",
-        "version": "Phiên bản hồ sơ {commit}, {date}",
-        "version_unknown": "Phiên bản hồ sơ chưa xác định (bản dựng ngoài git)",
-        "last_updated": "Cập nhật lần cuối",
-        "download_figures": "Tải số liệu (CSV)",
-        "download_all": "Tải toàn bộ hồ sơ",
-        "touched": "Dấu ấn liên quan",
-        "whole_record": "toàn hồ sơ",
-        "feed": "Nguồn tin Atom",
-        "moved": "Trang này đã chuyển tới",
-    },
-    "en": {
-        "summary": "Summary",
-        "text": "Text",
-        "figures": "Figures",
-        "photos": "Photos",
-        "documents": "Documents cited",
-        "places": "Places",
-        "people": "People",
-        "events": "Events",
-        "notes": "Editor's notes",
-        "figure": "Figure",
-        "counts": "What it counts",
-        "check": "Check",
-        "share_check": "Share recomputed from {count}/{total}: {recomputed}",
-        "sum_check": "Sum of the parts: {recomputed}",
-        "matches": "matches",
-        "mismatch": "does not match the published figure",
-        "editor_note": "Editor's note",
-        "photo_not_archived": "Photo not archived; only its caption is kept.",
-        "issued_by": "Issued by",
-        "date_unknown": "date not given",
-        "permalink": "Permanent link",
-        "highlights": "The ten highlights",
-        "read_more": "Read more",
-        "term": "Term",
-        "body": "Body",
-        "place": "Area",
-        "next_congress": "Next term's congress",
-        "source": "Source",
-        "source_title": "Article title",
-        "publisher": "Publisher",
-        "published": "Publication date",
-        "not_in_scrape": "not in the archived copy",
-        "written_before": "Written before",
-        "sha256": "SHA-256 of the archived copy",
-        "omitted": "Left out of the record",
-        "omitted_text": "Source text",
-        "reason": "Reason",
-        "all_notes": "All editor's notes",
-        "record_wide": "Whole record",
-        "note_kind.mismatch": "Figures do not add up",
-        "note_kind.ambiguity": "Unclear in the source",
-        "note_kind.source-form": "How the source wrote it",
-        "note_kind.editorial": "Editorial choice",
-        "verbatim": "Full text of the archived source",
-        "home": "Home",
-        "about": "About this record",
-        "changes": "Change history",
-        "timeline": "Timeline",
-        "print": "Printable record",
-        "places_index": "Places",
-        "documents_index": "Documents cited",
-        "cite": "Cite this",
-        "cite_plain": "Text",
-        "copy_label": "Copy",
-        "copy_citation": "Copy the citation as text",
-        "copy_bibtex": "Copy the citation as BibTeX",
-        "copy_link": "Copy link",
-        "copy_link_to": "Copy link to {what}",
-        "citation": "{body}. \"{order}. {title}\". In: {record}, {years} term. {version}. {url}",
-        "version": "Record version {commit}, {date}",
-        "version_unknown": "Record version unknown (built outside git)",
-        "last_updated": "Last updated",
-        "download_figures": "Download the figures (CSV)",
-        "download_all": "Download the whole record",
-        "touched": "Highlights concerned",
-        "whole_record": "the whole record",
-        "feed": "Atom feed",
-        "moved": "This page has moved to",
-    },
-}
+from .languages import REGISTRY
 
 
 class Words(SimpleNamespace):
@@ -160,9 +22,14 @@ class Words(SimpleNamespace):
         return getattr(self, key)
 
 
-_BY_LANGUAGE = {lang: Words(**entries) for lang, entries in _WORDS.items()}
+def locale_text(lang: str) -> str:
+    """The YAML text of one language's words file."""
+    return resources.files(__package__).joinpath("locales", f"{lang}.yml").read_text(encoding="utf-8")
 
 
+@functools.cache
 def words(lang: str) -> Words:
-    """The interface words of one language."""
-    return _BY_LANGUAGE[lang]
+    """The interface words of one language of the registry."""
+    if lang not in REGISTRY:
+        raise KeyError(f"unknown language {lang!r}")
+    return Words(**yaml.safe_load(locale_text(lang)))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Mapping
 
 import pydantic
 
 from . import checks
 from .errors import Problem, RecordError, format_path
+from .languages import SiteLanguages
 from .model import Record
-from .yamlsource import LineMap, decode, parse
+from .translations import translation_findings
+from .yamlsource import MAX_BYTES, LineMap, decode, parse, read_regular_file
 
 _FRIENDLY = {
     "missing": "is required but missing",
@@ -24,21 +27,23 @@ _FRIENDLY = {
 }
 
 
-def load_record(path: Path, root: Path | None = None) -> Record:
+def load_record(path: Path, root: Path | None = None, languages: SiteLanguages = SiteLanguages(),
+                max_bytes: int = MAX_BYTES, reserved: Mapping[str, str] | None = None) -> Record:
     """Return the validated record at `path`, or raise RecordError listing every problem.
 
-    `root` is the repository folder the source file's path is relative to (default: the record's grandparent).
+    `root` is the repository folder the source file's path is relative to (default: the record's grandparent);
+    `languages` are those every text must be written in; a file larger than `max_bytes` is refused unread;
+    `reserved` are names of the site's own (folders, prose pages) that no highlight may take as its id, with
+    what holds each.
     """
     root = root if root is not None else path.resolve().parent.parent
     shown = _shown_name(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RecordError([Problem(shown, 1, "", f"cannot read the file: {error.strerror}")]) from None
-    data, lines = parse(decode(raw, shown), shown)
-    record = _validate(data, lines, shown)
-    problems = [Problem(shown, lines.line_of(where), format_path(where), message)
-                for where, message in checks.check_record(record)]
+    data, lines = parse(decode(read_regular_file(path, shown, max_bytes), shown, max_bytes), shown)
+    translations = [Problem(shown, lines.line_of(where), format_path(where), message)
+                    for where, message in translation_findings(Record, data, languages)]
+    record = _validate(data, lines, shown, translations)
+    problems = translations + [Problem(shown, lines.line_of(where), format_path(where), message)
+                               for where, message in checks.check_record(record, reserved or {})]
     problems += _check_source(record, lines, shown, root)
     if problems:
         raise RecordError(problems)
@@ -52,11 +57,11 @@ def _shown_name(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _validate(data: object, lines: LineMap, shown: str) -> Record:
+def _validate(data: object, lines: LineMap, shown: str, earlier: list[Problem]) -> Record:
     try:
         return Record.model_validate(data)
     except pydantic.ValidationError as error:
-        raise RecordError(_problem_from(item, lines, shown) for item in error.errors()) from None
+        raise RecordError(earlier + [_problem_from(item, lines, shown) for item in error.errors()]) from None
 
 
 def _problem_from(item: dict, lines: LineMap, shown: str) -> Problem:
@@ -87,10 +92,10 @@ def _check_source(record: Record, lines: LineMap, shown: str, root: Path) -> lis
     source = record.term.source
     where = ("term", "source", "sha256")
     try:
-        digest = hashlib.sha256((root / source.file).read_bytes()).hexdigest()
-    except OSError:
+        digest = hashlib.sha256(read_regular_file(root / source.file, source.file, MAX_BYTES)).hexdigest()
+    except RecordError as error:
         return [Problem(shown, lines.line_of(("term", "source", "file")), "term.source.file",
-                        f"the source file {source.file} cannot be read")]
+                        f"the source file {source.file} cannot be read: {error.problems[0].message}")]
     if digest != source.sha256:
         return [Problem(shown, lines.line_of(where), format_path(where),
                         f"does not match the source file, whose SHA-256 is {digest}")]

@@ -1,4 +1,4 @@
-"""What a page tells crawlers and link previews: alternates by language (listed in sitemap.xml), Open Graph, and
+"""What a page tells crawlers and link previews: alternates by language (listed in the sitemaps), Open Graph, and
 schema.org JSON-LD."""
 
 from __future__ import annotations
@@ -6,29 +6,25 @@ from __future__ import annotations
 import json
 
 from . import urls
-from .i18n import LANGUAGE_NAMES
 from .model import Record
+from .urls import Links
 from .views import DOWNLOADS
 
-OG_LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
-
-def absolute_in(site_url: str, lang: str, target_lang: str, page_url: str) -> str:
-    """The absolute URL of `page_url` in `target_lang`, given this language's site URL."""
-    return urls.language_root(site_url, lang, target_lang) + page_url
-
-
-def alternates(site_url: str, lang: str, page_url: str) -> list[dict]:
+def alternates(links: Links, page: str) -> list[dict]:
     """The page in each language, and the default for other readers (hreflang), by absolute URL."""
-    links = [{"hreflang": other, "href": absolute_in(site_url, lang, other, page_url)} for other in LANGUAGE_NAMES]
-    return links + [{"hreflang": "x-default", "href": absolute_in(site_url, lang, "vi", page_url)}]
+    found = [{"hreflang": code, "href": links.absolute(page, code)} for code in links.languages]
+    return found + [{"hreflang": "x-default", "href": links.absolute(page, links.languages.root)}]
 
 
-def open_graph(record: Record, lang: str, site_name: str, title: str, description: str, url: str,
+def open_graph(links: Links, site_name: str, title: str, description: str, url: str,
                is_article: bool) -> list[tuple[str, str]]:
+    languages = links.languages
     tags = [("og:site_name", site_name), ("og:title", title), ("og:description", description), ("og:url", url),
-            ("og:type", "article" if is_article else "website"), ("og:locale", OG_LOCALES[lang])]
-    return tags + [("og:locale:alternate", OG_LOCALES[other]) for other in LANGUAGE_NAMES if other != lang]
+            ("og:type", "article" if is_article else "website"),
+            ("og:locale", languages.entry(links.lang).open_graph_locale)]
+    return tags + [("og:locale:alternate", languages.entry(code).open_graph_locale)
+                   for code in languages if code != links.lang]
 
 
 def _organisation(record: Record, lang: str) -> dict:
@@ -36,12 +32,20 @@ def _organisation(record: Record, lang: str) -> dict:
             "areaServed": f"{record.term.district[lang]}, {record.term.city[lang]}"}
 
 
-def term_report(record: Record, site_url: str, lang: str) -> dict:
+def _translations(links: Links) -> dict:
+    """The record in the site's other languages: the root language's text is the original, the others translations."""
+    root = links.languages.root
+    if links.lang != root:
+        return {"translationOfWork": {"@type": "Report", "@id": links.absolute(urls.HOME, root) + "#record",
+                                      "inLanguage": root}}
+    return {"workTranslation": [{"@type": "Report", "@id": links.absolute(urls.HOME, code) + "#record",
+                                 "inLanguage": code} for code in links.languages if code != root]}
+
+
+def term_report(record: Record, links: Links) -> dict:
     """The term as a schema.org Report, its highlights as parts, its figures as a Dataset."""
-    term = record.term
-    home = absolute_in(site_url, lang, lang, "")
-    other = "en" if lang == "vi" else "vi"
-    data_root = urls.language_root(site_url, lang, "vi") + urls.DATA_DIR
+    term, lang = record.term, links.lang
+    home = links.absolute(urls.HOME)
     report = {
         "@context": "https://schema.org",
         "@type": "Report",
@@ -54,28 +58,24 @@ def term_report(record: Record, site_url: str, lang: str) -> dict:
         "about": _organisation(record, lang),
         "isBasedOn": {"@type": "NewsArticle", "name": term.source.title.vi, "inLanguage": "vi"},
         "hasPart": [{"@type": "Report", "position": h.order, "name": h.title[lang],
-                     "url": home + urls.highlight_url(h.id)} for h in record.highlights],
+                     "url": links.absolute(urls.highlight_page(h.id))} for h in record.highlights],
         "subjectOf": {
             "@type": "Dataset", "name": term.title[lang], "temporalCoverage": f"{term.start_year}/{term.end_year}",
-            "distribution": [{"@type": "DataDownload", "contentUrl": data_root + name,
+            "distribution": [{"@type": "DataDownload", "contentUrl": links.absolute_shared(urls.DATA_DIR + name),
                               "encodingFormat": "text/csv" if name.endswith(".csv") else "application/json"}
                              for name in DOWNLOADS]},
     }
-    relation = "workTranslation" if lang == "vi" else "translationOfWork"
-    report[relation] = {"@type": "Report", "@id": absolute_in(site_url, lang, other, "") + "#record",
-                        "inLanguage": other}
-    return report
+    return report | _translations(links)
 
 
-def highlight_report(record: Record, site_url: str, lang: str, highlight_id: str) -> dict:
-    highlight = record.highlight(highlight_id)
-    home = absolute_in(site_url, lang, lang, "")
+def highlight_report(record: Record, links: Links, highlight_id: str) -> dict:
+    highlight, lang = record.highlight(highlight_id), links.lang
     return {
         "@context": "https://schema.org", "@type": "Report", "name": highlight.title[lang],
-        "url": home + urls.highlight_url(highlight.id), "position": highlight.order, "inLanguage": lang,
+        "url": links.absolute(urls.highlight_page(highlight.id)), "position": highlight.order, "inLanguage": lang,
         "temporalCoverage": f"{record.term.start_year}/{record.term.end_year}",
         "dateModified": record.last_updated(highlight.id).isoformat(),
-        "isPartOf": {"@id": home + "#record", "@type": "Report", "name": record.term.title[lang]},
+        "isPartOf": {"@id": links.absolute(urls.HOME) + "#record", "@type": "Report", "name": record.term.title[lang]},
         "publisher": _organisation(record, lang),
     }
 

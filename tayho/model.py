@@ -12,9 +12,11 @@ from functools import cached_property
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt,
-                      StringConstraints, ValidationInfo, WithJsonSchema, field_validator)
+                      StringConstraints, ValidationInfo, WithJsonSchema, create_model, field_validator,
+                      model_serializer)
 
-LANGUAGES = ("vi", "en")
+from .languages import REGISTRY
+
 FIGURE_TOKEN = re.compile(r"\{fig:([^{}]*)\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -59,19 +61,28 @@ class Node(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Localized(Node):
-    """A human-readable text in both languages. Both are required: there is no fallback."""
-
-    vi: Text
-    en: Text
+class _LocalizedText(Node):
+    """A human-readable text in each language the site publishes. Every one of them is required (the loader checks
+    it against the site's languages): there is no fallback."""
 
     def __getitem__(self, lang: str) -> str:
-        if lang not in LANGUAGES:
-            raise KeyError(f"unknown language {lang!r}")
-        return getattr(self, lang)
+        text = getattr(self, lang, None) if lang in REGISTRY else None
+        if text is None:
+            raise KeyError(f"no text in language {lang!r}")
+        return text
 
-    def texts(self) -> tuple[str, str]:
-        return self.vi, self.en
+    def texts(self) -> tuple[str, ...]:
+        """The text in every language it is written in, in the registry's order."""
+        return tuple(text for code in REGISTRY if (text := getattr(self, code)) is not None)
+
+    @model_serializer(mode="wrap")
+    def _written_languages_only(self, handler):
+        return {code: text for code, text in handler(self).items() if text is not None}
+
+
+# One optional field per language of the registry; the loader requires exactly the site's languages.
+Localized = create_model("Localized", __base__=_LocalizedText, __module__=__name__,
+                         **{code: (Optional[Text], None) for code in REGISTRY})
 
 
 class Unit(str, enum.Enum):

@@ -10,27 +10,19 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from .consistency import as_decimal
-from .model import Figure, Qualifier, Scale, Unit
+from .i18n import words
+from .languages import REGISTRY
+from .model import Figure, Scale, Unit
 
-_QUALIFIERS = {
-    "vi": {Qualifier.MORE_THAN: "hơn", Qualifier.OVER: "trên", Qualifier.NEARLY: "gần", Qualifier.ABOUT: "khoảng"},
-    "en": {Qualifier.MORE_THAN: "more than", Qualifier.OVER: "over", Qualifier.NEARLY: "nearly", Qualifier.ABOUT: "about"},
-}
 _SCALES = {Scale.BILLION: Decimal(10) ** 9}
-_MONEY = {
-    ("vi", None): "{number} đồng",
-    ("vi", Scale.BILLION): "{number} tỷ đồng",
-    ("en", None): "VND {number}",
-    ("en", Scale.BILLION): "VND {number} billion",
-}
-_FULL_DATE = {"vi": "dd-MM-yyyy", "en": "d MMMM yyyy"}
 
 
 @functools.lru_cache(maxsize=4096)  # the same values are formatted on many pages
 def format_number(value: Decimal | float | int, decimals: int, lang: str) -> str:
     """Group thousands and mark decimals as `lang` does (5.736 and 63,58 in vi; 5,736 and 63.58 in en)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(as_decimal(value), format=pattern, locale=lang, decimal_quantization=True)
+    return format_decimal(as_decimal(value), format=pattern, locale=REGISTRY[lang].babel_locale,
+                          decimal_quantization=True)
 
 
 def scaled_value(figure: Figure) -> Decimal:
@@ -45,12 +37,12 @@ def format_quantity(figure: Figure, lang: str) -> str:
     if figure.unit is Unit.PERCENT:
         return f"{number}%"
     if figure.unit is Unit.VND:
-        return _MONEY[(lang, figure.scale)].format(number=number)
+        return words(lang)["money." + figure.scale.value if figure.scale else "money"].format(number=number)
     return number
 
 
 def qualifier_word(figure: Figure, lang: str) -> str | None:
-    return _QUALIFIERS[lang][figure.qualifier] if figure.qualifier else None
+    return words(lang)["qualifier." + figure.qualifier.value] if figure.qualifier else None
 
 
 def format_figure(figure: Figure, lang: str) -> str:
@@ -61,7 +53,7 @@ def format_figure(figure: Figure, lang: str) -> str:
 
 
 def format_full_date(date: dt.date, lang: str) -> str:
-    return format_date(date, _FULL_DATE[lang], locale=lang)
+    return format_date(date, words(lang).date_format, locale=REGISTRY[lang].babel_locale)
 
 
 def format_partial_date(text: str, lang: str) -> str:
@@ -70,7 +62,7 @@ def format_partial_date(text: str, lang: str) -> str:
     if len(parts) == 1:
         return str(parts[0])
     if len(parts) == 2:
-        return format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=lang)
+        return format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=REGISTRY[lang].babel_locale)
     return format_full_date(dt.date(*parts), lang)
 
 

@@ -1,14 +1,13 @@
-"""Accent-insensitive search for Vietnamese: each search entry also carries its title and text with tone marks removed.
+"""Accent folding for Vietnamese search: "Đại đoàn kết" and "Dai doan ket" are the same words to the search.
 
-Material's search (lunr) does no accent folding, so "giam sat" would not find "giám sát". After the build, every
-entry gets two more fields, `title_folded` and `text_folded`, declared in the index's own field list with the
-same boosts as `title` and `text`: lunr indexes them, Material still displays the original title and text, and a
-query typed without marks ranks pages exactly as the same query typed with them.
+Material's search (lunr) does no accent folding, so "giam sat" would not find "giám sát". Entries of the single
+index (the offline copy) carry two more fields, `title_folded` and `text_folded`, declared with the same boosts as
+`title` and `text`: lunr indexes them, Material still displays the original title and text, and a query typed
+without marks ranks pages exactly as the same query typed with them. The chunked index folds every word.
 """
 
 from __future__ import annotations
 
-import json
 import unicodedata
 
 def _folded_char(char: str) -> str:
@@ -29,17 +28,3 @@ def fold(text: str) -> str:
 
 
 FOLDED_FIELDS = {"title": "title_folded", "text": "text_folded"}
-
-
-def fold_index(index_json: str) -> str:
-    """The search index with folded copies of each entry's title and text, indexed with the originals' boosts."""
-    index = json.loads(index_json)
-    fields = index["config"]["fields"]
-    for original, folded in FOLDED_FIELDS.items():
-        fields[folded] = dict(fields.get(original, {"boost": 1.0}))
-    for entry in index["docs"]:
-        for original, folded in FOLDED_FIELDS.items():
-            value = entry.get(original, "")
-            if fold(value) != value:
-                entry[folded] = fold(value)
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

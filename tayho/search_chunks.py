@@ -1,16 +1,15 @@
-"""A search index in chunks, for records too large for Material's single index.
+"""A search index in chunks, so that a page view downloads no index and a search only what its words need.
 
-Material's search downloads one index with the text of every page on every page view. Past a size, the build
-writes instead, under search/chunks/, an inverted index split by the first two letters of each word (t-*.json)
-and the entries' titles and text split into files of whole pages (d-*.json); search_index.json keeps only
-Material's configuration. A small worker behind the same search box (tayho-search.js, speaking Material's worker
+Material's search downloads one index with the text of every page on every page view. The build writes instead,
+under search/chunks/, an inverted index split by the first two letters of each word (t-*.json) and the entries'
+titles and text split into files of whole pages (d-*.json); search_index.json keeps only Material's
+configuration. A small worker behind the same search box (tayho-search.js, speaking Material's worker
 protocol) downloads the one or two index files a query needs and the entries it shows. Words are folded (see
 tayho/search.py) on both sides, so queries with and without Vietnamese tone marks find the same entries.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import Counter, defaultdict
@@ -19,17 +18,11 @@ from pathlib import Path
 from .search import fold
 
 WORD = re.compile(r"[^\W_]+")
-TAG = re.compile(r"<[^>]*>")
 SHOWN_TEXT = 320  # characters of an entry's text shown under its title in the results
 ENTRIES_PER_FILE = 100  # at least; a file always ends with the last section of a page
 CHUNK_FOLDER = "chunks"
 WORKER = "assets/javascripts/tayho-search.js"
 TITLE_BOOST = 10  # a word in an entry's title counts as much as ten in its text
-
-
-def plain(markup: str) -> str:
-    """The text of an index entry's HTML, tags dropped and entities decoded."""
-    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
 
 
 def words(text: str) -> list[str]:
@@ -46,12 +39,11 @@ def _page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def write_chunks(index: dict, search_dir: Path) -> dict:
-    """Write the chunked index of Material's `index` into search_dir/chunks/; return the stub that replaces it."""
+def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: Path) -> dict:
+    """Write the chunked index of `entries` (location, plain title, plain text) into search_dir/chunks/; return the
+    stub that search_index.json holds instead of the entries."""
     folder = search_dir / CHUNK_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    entries = [(entry["location"], plain(entry.get("title", "")), plain(entry.get("text", "")))
-               for entry in index["docs"]]
 
     postings: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
     title_lengths, text_lengths = [], []
@@ -83,7 +75,7 @@ def write_chunks(index: dict, search_dir: Path) -> dict:
         "average_text_words": sum(text_lengths) / len(entries) if entries else 0,
         "title_boost": TITLE_BOOST,
     })
-    return {"config": index["config"], "docs": [], "chunks": f"{CHUNK_FOLDER}/"}
+    return {"config": config, "docs": [], "chunks": f"{CHUNK_FOLDER}/"}
 
 
 def _write_json(path: Path, data) -> None:

@@ -6,6 +6,7 @@ import dataclasses
 from typing import Optional
 
 from . import urls
+from .urls import Links
 from .consistency import Recomputation, recompute_share, recompute_sum
 from .i18n import words
 from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
@@ -19,12 +20,31 @@ SECTIONS = ("summary", "text", "figures", "photos", "documents", "places", "peop
 
 @dataclasses.dataclass(frozen=True)
 class PageContext:
-    """Where a page is published and which record version it shows."""
+    """One page of one language build: where it is (its URL, from MkDocs), the links it makes, and which record
+    version it shows."""
 
-    absolute_url: str
+    links: Links
+    url: str  # the page's URL from its language's root, as MkDocs gives it ("supervision/")
     version: RecordVersion
-    data_href: str  # relative link to the site's data/ folder
-    changes_href: str  # relative link to this language's change history
+
+    @property
+    def absolute_url(self) -> str:
+        return self.links.language_root() + ("" if self.url in ("", "./") else self.url)
+
+    @property
+    def data_href(self) -> str:
+        return self.links.shared(urls.DATA_DIR, self.url)
+
+    @property
+    def changes_href(self) -> str:
+        return self.links.href(urls.CHANGES, self.url)
+
+    def href(self, page: str, fragment: str = "") -> str:
+        return self.links.href(page, self.url, fragment)
+
+    def at(self, page: str) -> "PageContext":
+        """The context of another page of the same build."""
+        return dataclasses.replace(self, url=self.links.url(page))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,16 +121,16 @@ def note_view(record: Record, note: Note, lang: str, where: Optional[Link] = Non
                     where, [urls.anchor("note", alias) for alias in aliases], "#" + urls.anchor("note", note.id))
 
 
-def _figure_note_view(record: Record, note: Note, figure: Figure, lang: str) -> NoteView:
+def _figure_note_view(record: Record, note: Note, figure: Figure, lang: str, page: PageContext) -> NoteView:
     """A note shown beside a figure, linking to where the note is written (another highlight's page or the about
     page when it is not the figure's own highlight)."""
     view = note_view(record, note, lang)
-    here = urls.highlight_url(record.highlight_of(figure.id).id)
+    here = urls.highlight_page(record.highlight_of(figure.id).id)
     owner = record.note_owner(note.id)
-    home = urls.highlight_url(owner.id) if owner is not None else urls.ABOUT_URL
+    home = urls.highlight_page(owner.id) if owner is not None else urls.ABOUT
     if home == here:
         return view
-    return dataclasses.replace(view, href=urls.relative(home, here) + view.href)
+    return dataclasses.replace(view, href=page.at(here).href(home, view.anchor))
 
 
 def _check_text(record: Record, figure: Figure, result: Recomputation, lang: str) -> str:
@@ -123,7 +143,7 @@ def _check_text(record: Record, figure: Figure, result: Recomputation, lang: str
     return text["sum_check"].format(recomputed=recomputed)
 
 
-def figure_view(record: Record, figure: Figure, lang: str) -> FigureView:
+def figure_view(record: Record, figure: Figure, lang: str, page: PageContext) -> FigureView:
     result = recompute_share(record, figure) or recompute_sum(record, figure)
     return FigureView(
         anchor=urls.anchor("fig", figure.id),
@@ -133,7 +153,7 @@ def figure_view(record: Record, figure: Figure, lang: str) -> FigureView:
         label=figure.label[lang],
         check=_check_text(record, figure, result, lang) if result else None,
         check_matches=result.matches if result else True,
-        notes=[_figure_note_view(record, note, figure, lang) for note in record.notes_on(figure.id)],
+        notes=[_figure_note_view(record, note, figure, lang, page) for note in record.notes_on(figure.id)],
     )
 
 
@@ -160,7 +180,7 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         "title": highlight.title[lang],
         "summary": segments(highlight.summary[lang], record, lang),
         "body": [segments(paragraph[lang], record, lang) for paragraph in highlight.body],
-        "figures": [figure_view(record, figure, lang) for figure in highlight.figures],
+        "figures": [figure_view(record, figure, lang, page) for figure in highlight.figures],
         "charts": [chart_view(record, chart, lang) for chart in highlight.charts],
         "photos": [{"anchor": urls.anchor("photo", photo.id), "caption": segments(photo.caption[lang], record, lang),
                     "aliases": [urls.anchor("photo", alias) for alias in record.aliases_of("photo", photo.id)]}
@@ -187,17 +207,17 @@ def _has_section(highlight: Highlight, section: str) -> bool:
     return section in ("summary", "text", "cite") or bool(getattr(highlight, section))
 
 
-def highlight_cards(record: Record, lang: str, current_url: str) -> list[dict]:
+def highlight_cards(record: Record, lang: str, page: PageContext) -> list[dict]:
     """The home page's cards: title, summary and headline figures, linking to each highlight page."""
     cards = []
     for highlight in record.highlights:
-        href = urls.relative(urls.highlight_url(highlight.id), current_url)
+        href = page.href(urls.highlight_page(highlight.id))
         cards.append({
             "order": highlight.order,
             "title": highlight.title[lang],
             "summary": segments(highlight.summary[lang], record, lang, href),
             "href": href,
-            "figures": [figure_view(record, figure, lang) for figure in highlight.figures if figure.headline],
+            "figures": [figure_view(record, figure, lang, page) for figure in highlight.figures if figure.headline],
         })
     return cards
 
@@ -220,7 +240,7 @@ def term_view(record: Record, lang: str) -> dict:
     }
 
 
-def about_view(record: Record, lang: str, current_url: str, source_text: str, page: PageContext) -> dict:
+def about_view(record: Record, lang: str, source_text: str, page: PageContext) -> dict:
     """The provenance shown on the about page: the source, what was left out, every editorial note."""
     source = record.term.source
     text = words(lang)
@@ -229,7 +249,7 @@ def about_view(record: Record, lang: str, current_url: str, source_text: str, pa
         if highlight is None:
             notes.append(note_view(record, note, lang, Link(text["record_wide"], "")))
             continue
-        page_href = urls.relative(urls.highlight_url(highlight.id), current_url)
+        page_href = page.href(urls.highlight_page(highlight.id))
         where = Link(f"{highlight.order}. {highlight.title[lang]}", page_href + "#" + urls.anchor("note", note.id))
         notes.append(note_view(record, note, lang, where, page_href=page_href))
     return {
@@ -252,25 +272,25 @@ def about_view(record: Record, lang: str, current_url: str, source_text: str, pa
 DOWNLOADS = ("record.json", "figures.csv", "datapackage.json")
 
 
-def changes_view(record: Record, lang: str, current_url: str, page: PageContext) -> dict:
+def changes_view(record: Record, lang: str, page: PageContext) -> dict:
     """The change history, newest first, each change linking to the highlights it touched."""
     text = words(lang)
     items = []
     for index, change in sorted(enumerate(record.changes), key=lambda item: (item[1].date, item[0]), reverse=True):
         touched = [Link(f"{record.highlight(ref).order}. {record.highlight(ref).title[lang]}",
-                        urls.relative(urls.highlight_url(ref), current_url)) for ref in change.highlights]
+                        page.href(urls.highlight_page(ref))) for ref in change.highlights]
         items.append({"anchor": f"change-{index + 1}", "date": format_full_date(change.date, lang),
                       "iso_date": change.date.isoformat(), "text": change.text[lang], "touched": touched})
-    return {"changes": items, "version": version_text(page.version, lang), "feed_href": urls.relative(urls.FEED_FILE, current_url),
-            "words": text}
+    return {"changes": items, "version": version_text(page.version, lang),
+            "feed_href": page.links.file(urls.FEED_FILE, page.url), "words": text}
 
 
-def print_view(record: Record, lang: str, current_url: str, page_for) -> dict:
+def print_view(record: Record, lang: str, page: PageContext) -> dict:
     """Every highlight on one page; inline figures link to the figure rows of each highlight's own page."""
     highlights = []
     for highlight in record.highlights:
-        href = urls.relative(urls.highlight_url(highlight.id), current_url)
-        view = highlight_view(record, highlight, lang, page_for(urls.highlight_url(highlight.id)))
+        href = page.href(urls.highlight_page(highlight.id))
+        view = highlight_view(record, highlight, lang, page.at(urls.highlight_page(highlight.id)))
         view["summary"] = segments(highlight.summary[lang], record, lang, href)
         view["body"] = [segments(paragraph[lang], record, lang, href) for paragraph in highlight.body]
         view["photos"] = [{"caption": segments(photo.caption[lang], record, lang, href)} for photo in highlight.photos]

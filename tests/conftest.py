@@ -1,26 +1,43 @@
-"""Shared fixtures: the repository root, throwaway project copies around a record, and built sites."""
+"""Shared fixtures: throwaway project copies around a record, and the sites the tests read, each built once per
+session and shared.
+
+Tiers: tests that build a site are marked `build` (automatically, by the fixtures they use), tests that drive
+Chromium `browser`; `make check` runs the rest (model, validation, views, golden HTML) in seconds. PDFs are
+rendered only for the tests about PDFs (the `real_site_with_pdf` fixture).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
-import sys
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
+from tayho.build import SiteBuild, build_site
+from tayho.static_host import hosting
+
+from .serving import chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(ROOT))
+PROJECT_PARTS = ("mkdocs.yml", "docs")
+EMPTY_LOCK = "# Every published link of the site; `make permalinks` adds new ones. Never delete a line.\n"
 
-from tools.build import build_site  # noqa: E402
-
-from .serving import chromium  # noqa: E402
-
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "hooks")
+# Fixtures that build a site: a test using any of them (directly or through another fixture) is marked `build`.
+BUILDING_FIXTURES = {"real_site", "real_served", "real_single_served", "real_site_with_pdf", "minimal_site",
+                     "minimal_served", "served_search"}
 
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture
@@ -28,18 +45,44 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
-def make_project(tmp_path: Path, data_dir: Path) -> Path:
-    """A copy of the project's configuration, pages and templates around another record's data/ folder."""
+def make_project(tmp_path: Path, data_dir: Path, lock: str | None = None) -> Path:
+    """A copy of the project's configuration and prose pages around another record's data/ folder.
+
+    Its permalinks.lock is the real one when the record is the real one (the copy must serve every published
+    link), else `lock` (default: an empty lock, for a site never published).
+    """
     project = tmp_path / "project"
-    project.mkdir()
+    project.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part)
-        else:
-            shutil.copy2(source, project / part)
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
     shutil.copytree(data_dir, project / "data")
+    real = data_dir.resolve() == (ROOT / "data").resolve()
+    text = (ROOT / "permalinks.lock").read_text(encoding="utf-8") if real and lock is None else (lock or EMPTY_LOCK)
+    (project / "permalinks.lock").write_text(text, encoding="utf-8")
     return project
+
+
+def build(project: Path, site: Path | None = None, **options) -> Path:
+    """Build `project` as `tayho build` does (no PDFs unless pdf=True); return the site folder."""
+    site = site or project / "site"
+    build_site(SiteBuild(project, site, **{"pdf": False, **options}))
+    return site
+
+
+@dataclasses.dataclass(frozen=True)
+class Served:
+    """A site built for the address it is served at on 127.0.0.1."""
+
+    site: Path
+    base: str  # "http://127.0.0.1:PORT/"
+
+
+def served_build(project: Path, site: Path, **options) -> Iterator[Served]:
+    """Serve `site` (built for the server's own address, as a deployment sets its site URL) while the test runs."""
+    with hosting(site) as base:
+        build(project, site, site_url=base, **options)
+        yield Served(site, base)
 
 
 @pytest.fixture(scope="session")
@@ -50,16 +93,41 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real record, built once for the session with the same entry point as `make build`."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    build_site(ROOT, site)
-    return site
+def real_served(tmp_path_factory) -> Iterator[Served]:
+    """The real record, built once for the session for the address it is served at, without PDFs."""
+    yield from served_build(ROOT, tmp_path_factory.mktemp("real") / "site")
 
 
 @pytest.fixture(scope="session")
-def minimal_site(tmp_path_factory) -> Path:
-    """The two-highlight fixture record, built once."""
+def real_site(real_served) -> Path:
+    return real_served.site
+
+
+@pytest.fixture(scope="session")
+def real_single_served(tmp_path_factory) -> Iterator[Served]:
+    """The real record with Material's single search index (the one the offline copy uses), served."""
+    yield from served_build(ROOT, tmp_path_factory.mktemp("real-single") / "site", search="single")
+
+
+@pytest.fixture(scope="session", params=["chunked", "single"])
+def served_search(request, real_served, real_single_served) -> Served:
+    """The real record served with each search index: the chunked one of the site, Material's single one."""
+    return real_served if request.param == "chunked" else real_single_served
+
+
+@pytest.fixture(scope="session")
+def real_site_with_pdf(tmp_path_factory) -> Path:
+    """The real record with its PDFs, exactly as `make build` writes it (default address)."""
+    return build(ROOT, tmp_path_factory.mktemp("real-pdf") / "site", pdf=True)
+
+
+@pytest.fixture(scope="session")
+def minimal_served(tmp_path_factory) -> Iterator[Served]:
+    """The two-highlight fixture record, built once, served."""
     project = make_project(tmp_path_factory.mktemp("minimal"), FIXTURES / "minimal" / "data")
-    build_site(project, project / "site")
-    return project / "site"
+    yield from served_build(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def minimal_site(minimal_served) -> Path:
+    return minimal_served.site

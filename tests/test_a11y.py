@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, make_project
-from .serving import built_and_served
+from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,13 +16,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-@pytest.fixture(scope="module")
-def real(tmp_path_factory):
+@pytest.fixture
+def real(real_served):
     """The real record, built for and served on 127.0.0.1."""
-    project = make_project(tmp_path_factory.mktemp("a11y"), ROOT / "data")
-    with built_and_served(project) as base:
-        yield base, project / "site"
-
+    return real_served.base, real_served.site
 
 
 def page_urls(site: Path) -> list[str]:

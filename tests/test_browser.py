@@ -6,18 +6,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import FIXTURES, make_project
-from .serving import built_and_served, search_results
+from .conftest import FIXTURES, make_project, served_build
+from .serving import search_results
 
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+@pytest.fixture
+def served(minimal_served) -> str:
     """The fixture record, built for and served on 127.0.0.1."""
-    with built_and_served(make_project(tmp_path_factory.mktemp("served"), FIXTURES / "minimal" / "data")) as base:
-        yield base
-
+    return minimal_served.base
 
 
 @pytest.fixture
@@ -123,8 +121,8 @@ def served_after_rename(tmp_path_factory):
     record = project / "data" / "achievements.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace("id: congress\n", "id: congress-vii\n")
                       + "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n", encoding="utf-8")
-    with built_and_served(project) as base:
-        yield base
+    for served in served_build(project, project / "site"):
+        yield served.base
 
 
 @pytest.mark.parametrize("old,new", [("congress/#fig-fund", "/congress-vii/"), ("en/congress/#fig-delegates", "/en/congress-vii/")])

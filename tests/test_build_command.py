@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import FIXTURES, ROOT, make_project
-
-
-def run_build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--root", str(project)],
-                          capture_output=True, text=True, timeout=120)
+from .commands import build_command as run_build
+from .commands import leftovers
+from .conftest import FIXTURES, make_project
 
 
 def fingerprint(site: Path) -> dict[str, str]:
@@ -39,4 +34,4 @@ def test_a_broken_record_fails_clearly_and_keeps_the_last_good_site(tmp_path):
                for line in lines), result.stderr
     assert any("highlights[1].colour: is not a known field" in line for line in lines), result.stderr
     assert fingerprint(project / "site") == before
-    assert not list(project.glob(".site-*"))
+    assert not leftovers(project)

@@ -72,9 +72,9 @@ def test_every_caption_document_place_person_event_and_note_is_shown(real_site):
 
 
 def test_the_permalink_lock_matches_the_built_site(real_site):
-    from tools.permalinks import LOCK, collect, read_lock
+    from tayho.permalinks import collect, read_lock
 
-    served, locked = set(collect(real_site)), set(read_lock(LOCK))
+    served, locked = set(collect(real_site)), set(read_lock(ROOT / "permalinks.lock"))
     assert sorted(locked - served) == [], "published links that no longer work: add redirects"
     assert sorted(served - locked) == [], "new pages or anchors: run `make permalinks` and commit permalinks.lock"
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import resource
 import shutil
 import subprocess
-import sys
 import textwrap
 import unicodedata
 from pathlib import Path
@@ -25,14 +23,13 @@ from tayho import yamlsource
 from tayho.errors import RecordError
 from tayho.load import load_record
 
+from .commands import build_command, leftovers
 from .conftest import FIXTURES, ROOT, make_project
 
 MINIMAL = FIXTURES / "minimal" / "data"
 TEXT = (MINIMAL / "achievements.yaml").read_text(encoding="utf-8")
 FILE = "data/achievements.yaml"
 SENTINEL = "pwned"  # a file a python tag would create if it ran
-MEMORY_LIMIT = 2 * 1024 ** 3
-BUILD_TIMEOUT = 60
 
 Content = Union[str, bytes]
 
@@ -342,14 +339,9 @@ def test_libyaml_and_the_pure_python_parser_agree_on_every_case(tmp_path, broken
 
 # --- the build command ------------------------------------------------------------------------------------------
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def run_build(project: Path) -> subprocess.CompletedProcess:
-    """tools/build.py as an editor runs it, under a time limit and a 2 GiB address-space limit."""
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--root", str(project)],
-                          capture_output=True, text=True, timeout=BUILD_TIMEOUT, preexec_fn=_limit_memory)
+    """`tayho build` as an editor runs it, under a time limit and a 2 GiB address-space limit."""
+    return build_command(project)
 
 
 def fingerprint(site: Path) -> dict[str, str]:
@@ -386,4 +378,4 @@ def test_build_fails_cleanly_and_keeps_the_last_good_site(good_project, tmp_path
     for want in broken.expect(content):
         assert f"{FILE}:{want.line}" in result.stderr, (want, result.stderr[-3000:])
     assert fingerprint(project / "site") == before
-    assert not list(project.glob(".site-*")) and not (project / "site.old").exists()
+    assert not leftovers(project)

@@ -22,11 +22,10 @@ from pydantic import BaseModel
 
 from tayho import model
 from tayho.load import load_record
-from tools.build import build_site
 
-from .conftest import FIXTURES, make_project
-from .serving import built_and_served
+from .conftest import FIXTURES, build, make_project, served_build
 
+LANGUAGES = ("vi", "en")
 MINIMAL = FIXTURES / "minimal" / "data"
 PAYLOADS = [line for line in (FIXTURES / "hostile" / "payloads.txt").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("# ")]
@@ -85,7 +84,7 @@ class _Filler:
             return WEB_PAYLOAD
         if kind == "localized":
             # The same payloads in both languages, so that the {fig:…} tokens (kept as they are) still match.
-            result = {lang: self.text((value or {}).get(lang), field) for lang in model.LANGUAGES}
+            result = {lang: self.text((value or {}).get(lang), field) for lang in LANGUAGES}
             self.turn += 1
             return result
         if isinstance(kind, tuple) and kind[0] == "list":
@@ -115,7 +114,7 @@ def text_values(node, kind=("model", model.Record), where="") -> typing.Iterator
         if node is None:
             yield where, None
         else:
-            for lang in model.LANGUAGES:
+            for lang in LANGUAGES:
                 yield f"{where}.{lang}", node[lang]
     elif isinstance(kind, tuple) and kind[0] == "list":
         for index, item in enumerate(node or []):
@@ -206,8 +205,7 @@ def twin(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("twin"), MINIMAL)
     harmless = filled_yaml(["plain"] * len(PAYLOADS), ("plain",) * len(TITLE_PAYLOADS))
     (project / "data" / "achievements.yaml").write_text(harmless, encoding="utf-8")
-    build_site(project, project / "site")
-    return project / "site"
+    return build(project)
 
 
 @pytest.fixture(scope="module")
@@ -215,8 +213,8 @@ def hostile(tmp_path_factory):
     """The hostile record built into a site, for the address a server on 127.0.0.1 will serve it at."""
     project = make_project(tmp_path_factory.mktemp("hostile"), MINIMAL)
     (project / "data" / "achievements.yaml").write_text(filled_yaml(PAYLOADS, TITLE_PAYLOADS), encoding="utf-8")
-    with built_and_served(project) as base:
-        yield {"project": project, "site": project / "site", "base": base}
+    for served in served_build(project, project / "site"):
+        yield {"project": project, "site": served.site, "base": served.base}
 
 
 @pytest.fixture(scope="module")
@@ -242,7 +240,7 @@ def test_every_text_field_of_the_record_carries_a_payload(record):
         assert any(payload in value for payload in PAYLOADS), f"{where} has no payload: {value!r}"
     used = {payload for payload in PAYLOADS if any(payload in value for _, value in values)}
     assert used == set(PAYLOADS)
-    assert all(all(p in record.highlights[0].title[lang] for p in TITLE_PAYLOADS) for lang in model.LANGUAGES)
+    assert all(all(p in record.highlights[0].title[lang] for p in TITLE_PAYLOADS) for lang in LANGUAGES)
 
 
 # --- the built files --------------------------------------------------------------------------------------------
@@ -452,8 +450,8 @@ def served_single(tmp_path_factory):
     """The hostile record with Material's single search index (what the offline copy uses)."""
     project = make_project(tmp_path_factory.mktemp("hostile-single"), MINIMAL)
     (project / "data" / "achievements.yaml").write_text(filled_yaml(PAYLOADS, TITLE_PAYLOADS), encoding="utf-8")
-    with built_and_served(project, TAYHO_SEARCH="single") as base:
-        yield {"project": project, "site": project / "site", "base": base}
+    for served in served_build(project, project / "site", search="single"):
+        yield {"project": project, "site": served.site, "base": served.base}
 
 
 @pytest.mark.browser

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from tayho import indexes, views
+from tayho import indexes, urls, views
+from tayho.languages import SiteLanguages
 from tayho.load import load_record
 from tayho.feed import feed_view
 from tayho.outputs import sitemap_index_view, sitemap_view
@@ -23,40 +24,46 @@ from .conftest import FIXTURES, ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 RECORD = load_record(FIXTURES / "minimal" / "data" / "achievements.yaml", FIXTURES / "minimal")
-ENV = make_environment(ROOT / "overrides" / "fragments")
+ENV = make_environment(ROOT / "tayho" / "theme" / "fragments")
 
 VERSION = RecordVersion("0123456789", dt.date(2026, 11, 24))
 SITE = "https://archive.test/"
 
 
-def page(url: str) -> views.PageContext:
-    return views.PageContext(SITE + url, VERSION, "../data/", "../changes/")
+def links(lang: str) -> urls.Links:
+    return urls.Links(SiteLanguages(("vi", "en")), lang, SITE)
+
+
+def page(lang: str, source: str) -> views.PageContext:
+    return views.PageContext(links(lang), links(lang).url(source), VERSION)
 
 
 def about(lang: str, source_text: str = "Bài <mẫu> & co") -> dict:
-    return views.about_view(RECORD, lang, "about/", source_text, page("about/"))
+    return views.about_view(RECORD, lang, source_text, page(lang, urls.ABOUT))
 
 
 def site(lang: str) -> LanguageSite:
-    return LanguageSite(RECORD, lang, ENV, "", SITE if lang == "vi" else SITE + "en/", VERSION)
+    return LanguageSite(RECORD, links(lang), ENV, "", VERSION)
 
 
 CASES = {
     "highlight-page": ("highlight.html", "page",
-                       lambda lang: views.highlight_view(RECORD, RECORD.highlights[0], lang, page("supervision/"))),
+                       lambda lang: views.highlight_view(RECORD, RECORD.highlights[0], lang,
+                                                         page(lang, "supervision.md"))),
     "home-term": ("home.html", "term", lambda lang: views.term_view(RECORD, lang)),
-    "home-cards": ("home.html", "cards", lambda lang: views.highlight_cards(RECORD, lang, "")),
+    "home-cards": ("home.html", "cards", lambda lang: views.highlight_cards(RECORD, lang, page(lang, urls.HOME))),
     "about-source": ("about.html", "source", about),
     "about-omitted": ("about.html", "omitted", about),
     "about-notes": ("about.html", "notes", about),
     "about-verbatim": ("about.html", "verbatim", about),
     "about-downloads": ("about.html", "downloads", about),
-    "changes": ("changes.html", "changes", lambda lang: views.changes_view(RECORD, lang, "changes/", page("changes/"))),
-    "timeline": ("indexes.html", "timeline", lambda lang: indexes.timeline_view(RECORD, lang, "timeline/")),
-    "places": ("indexes.html", "places", lambda lang: indexes.places_view(RECORD, lang, "places/")),
-    "documents": ("indexes.html", "documents", lambda lang: indexes.documents_view(RECORD, lang, "documents/")),
-    "feed": ("feed.html", "atom", lambda lang: feed_view(RECORD, lang, site(lang).site_url)),
-    "sitemap": ("outputs.html", "sitemap", lambda lang: sitemap_view(site(lang), ["", "supervision/"])),
+    "changes": ("changes.html", "changes", lambda lang: views.changes_view(RECORD, lang, page(lang, urls.CHANGES))),
+    "timeline": ("indexes.html", "timeline", lambda lang: indexes.timeline_view(RECORD, lang, page(lang, urls.TIMELINE))),
+    "places": ("indexes.html", "places", lambda lang: indexes.places_view(RECORD, lang, page(lang, urls.PLACES))),
+    "documents": ("indexes.html", "documents",
+                  lambda lang: indexes.documents_view(RECORD, lang, page(lang, urls.DOCUMENTS))),
+    "feed": ("feed.html", "atom", lambda lang: feed_view(RECORD, links(lang))),
+    "sitemap": ("outputs.html", "sitemap", lambda lang: sitemap_view(site(lang), [urls.HOME, "supervision.md"])),
     "sitemap-index": ("outputs.html", "sitemap_index", lambda lang: sitemap_index_view(site(lang))),
 }
 

@@ -11,9 +11,8 @@ import pytest
 from bench.synth import write_synthetic
 from tayho.load import load_record
 from tayho.navigation import grouped_highlights, nav_pages
-from tools.build import build_site
 
-from .conftest import ROOT, make_project
+from .conftest import EMPTY_LOCK, ROOT, build, make_project
 
 REAL = load_record(ROOT / "data" / "achievements.yaml", ROOT)
 NAV_LINK = re.compile(r'<a href="([^"#]*)" class="md-nav__link[^"]*"')
@@ -57,11 +56,11 @@ def _nav_links(page_html: str, page_id: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory):
-    """A synthetic record of 25 highlights (bench/synth.py), built with the real hooks."""
+    """A synthetic record of 25 highlights (bench/synth.py), built by the archive."""
     project = make_project(tmp_path_factory.mktemp("long"), ROOT / "data")
     write_synthetic(ROOT / "data" / "achievements.yaml", 25, project / "data" / "achievements.yaml")
-    (project / "permalinks.lock").unlink(missing_ok=True)
-    build_site(project, project / "site", pdf=False)
+    (project / "permalinks.lock").write_text(EMPTY_LOCK, encoding="utf-8")  # a new site: nothing published
+    build(project)
     yield project / "site"
     shutil.rmtree(project / "site", ignore_errors=True)
 

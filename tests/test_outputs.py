@@ -15,11 +15,16 @@ from tayho.load import load_record
 from .conftest import FIXTURES
 from .html import facts, page
 
-SITE = "https://tayho-archive.github.io/"
 RECORD = load_record(FIXTURES / "minimal" / "data" / "achievements.yaml", FIXTURES / "minimal")
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture
+def site_url(minimal_served) -> str:
+    """The address the fixture site was built for (and is served at)."""
+    return minimal_served.base
 
 
 def head_tags(path):
@@ -39,55 +44,62 @@ def head_tags(path):
     return tags, [json.loads(script.split("</script>")[0]) for script in scripts]
 
 
-@pytest.mark.parametrize("prefix,lang,locale", [("", "vi", "vi_VN"), ("en/", "en", "en_US")])
-def test_canonical_link_and_open_graph(minimal_site, prefix, lang, locale):
+@pytest.mark.parametrize("prefix,lang,locale", [("", "vi", "vi_VN"), ("en/", "en", "en_GB")])
+def test_canonical_link_and_open_graph(minimal_site, site_url, prefix, lang, locale):
     tags, _ = head_tags(page(minimal_site, prefix + "supervision/"))
     links = {(a.get("rel"), a.get("hreflang")): a["href"] for tag, a in tags if tag == "link"}
-    assert links[("canonical", None)] == f"{SITE}{prefix}supervision/"
+    assert links[("canonical", None)] == f"{site_url}{prefix}supervision/"
     # The other languages are declared in sitemap.xml (tested below): Material fetches sitemap.xml beside every
     # <link rel="alternate">, and a page's folder has none, so each such link cost two 404s per page view.
     assert [key for key in links if key[0] == "alternate" and key[1] is not None] == []
     og = {a["property"]: a["content"] for tag, a in tags if tag == "meta" and "property" in a}
-    assert og["og:url"] == f"{SITE}{prefix}supervision/"
+    assert og["og:url"] == f"{site_url}{prefix}supervision/"
     assert og["og:type"] == "article" and og["og:locale"] == locale
     assert og["og:title"] == f"1. {RECORD.highlight('supervision').title[lang]}"
     assert og["og:description"] and og["og:site_name"]
-    assert og["og:locale:alternate"] == ("en_US" if lang == "vi" else "vi_VN")
+    assert og["og:locale:alternate"] == ("en_GB" if lang == "vi" else "vi_VN")
 
 
-def test_json_ld_describes_the_term_its_highlights_translation_source_and_dataset(minimal_site):
+def test_json_ld_describes_the_term_its_highlights_translation_source_and_dataset(minimal_site, site_url):
     _, (report,) = head_tags(page(minimal_site, ""))
     assert report["@type"] == "Report" and report["inLanguage"] == "vi"
     assert report["temporalCoverage"] == "2019/2024"
     assert report["publisher"]["@type"] == "GovernmentOrganization"
-    assert [part["url"] for part in report["hasPart"]] == [f"{SITE}supervision/", f"{SITE}congress/"]
-    assert report["workTranslation"]["@id"] == f"{SITE}en/#record"
+    assert [part["url"] for part in report["hasPart"]] == [f"{site_url}supervision/", f"{site_url}congress/"]
+    assert [work["@id"] for work in report["workTranslation"]] == [f"{site_url}en/#record"]
     assert report["isBasedOn"]["name"] == RECORD.term.source.title.vi
     downloads = [d["contentUrl"] for d in report["subjectOf"]["distribution"]]
-    assert f"{SITE}data/figures.csv" in downloads
+    assert f"{site_url}data/figures.csv" in downloads
     _, (english,) = head_tags(page(minimal_site, "en/"))
-    assert english["translationOfWork"]["@id"] == f"{SITE}#record"
+    assert english["translationOfWork"]["@id"] == f"{site_url}#record"
     _, (part,) = head_tags(page(minimal_site, "en/supervision/"))
-    assert part["isPartOf"]["@id"] == f"{SITE}en/#record" and part["dateModified"] == "2024-06-01"
+    assert part["isPartOf"]["@id"] == f"{site_url}en/#record" and part["dateModified"] == "2024-06-01"
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_sitemap_index_names_the_sitemap_of_the_pages(minimal_site, prefix):
-    index = ElementTree.fromstring((minimal_site / prefix / "sitemap.xml").read_bytes())
+@pytest.mark.parametrize("prefix,named", [("", ["", "en/"]), ("en/", ["en/"])])
+def test_sitemap_index_names_the_sitemaps_of_the_pages_in_its_scope(minimal_site, site_url, prefix, named):
+    index_file = minimal_site / prefix / "sitemap.xml"
+    index = ElementTree.fromstring(index_file.read_bytes())
     assert index.tag == f"{SITEMAP}sitemapindex"
-    assert [entry.find(f"{SITEMAP}loc").text for entry in index] == [f"{SITE}{prefix}sitemap-pages.xml"]
+    assert [entry.find(f"{SITEMAP}loc").text for entry in index] == [f"{site_url}{n}sitemap-pages.xml" for n in named]
+    assert gzip.decompress(index_file.with_name("sitemap.xml.gz").read_bytes()) == index_file.read_bytes()
     assert (minimal_site / prefix / "sitemap-pages.xml").is_file()
 
 
-def test_sitemap_lists_both_languages_with_alternates_and_robots_points_to_it(minimal_site):
-    root = ElementTree.fromstring((minimal_site / "sitemap-pages.xml").read_bytes())
-    urls = {url.find(f"{SITEMAP}loc").text: url for url in root}
-    assert f"{SITE}supervision/" in urls and f"{SITE}en/supervision/" in urls
-    alternates = {link.get("hreflang"): link.get("href") for link in urls[f"{SITE}en/congress/"].iter(f"{XHTML}link")}
-    assert alternates == {"vi": f"{SITE}congress/", "en": f"{SITE}en/congress/", "x-default": f"{SITE}congress/"}
-    pages = minimal_site / "sitemap-pages.xml"
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_each_language_sitemap_lists_only_its_own_pages_with_alternates(minimal_site, site_url, prefix):
+    pages = minimal_site / prefix / "sitemap-pages.xml"
+    urls = {url.find(f"{SITEMAP}loc").text: url for url in ElementTree.fromstring(pages.read_bytes())}
+    assert f"{site_url}{prefix}supervision/" in urls and f"{site_url}{prefix}congress/" in urls
+    in_scope = [url for url in urls if url.startswith(site_url + prefix)]
+    assert in_scope == list(urls) and not any(url.startswith(f"{site_url}en/") for url in urls if not prefix)
+    alternates = {link.get("hreflang"): link.get("href") for link in urls[f"{site_url}{prefix}congress/"].iter(f"{XHTML}link")}
+    assert alternates == {"vi": f"{site_url}congress/", "en": f"{site_url}en/congress/", "x-default": f"{site_url}congress/"}
     assert gzip.decompress(pages.with_name(pages.name + ".gz").read_bytes()) == pages.read_bytes()
-    assert f"Sitemap: {SITE}sitemap.xml" in (minimal_site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_robots_points_to_the_sitemap_index(minimal_site, site_url):
+    assert f"Sitemap: {site_url}sitemap.xml" in (minimal_site / "robots.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "vi"), ("en/", "en")])
@@ -116,7 +128,7 @@ def test_open_data_json_csv_and_datapackage(minimal_site):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_highlight_page_links_its_downloads_and_shows_last_update_and_citation(minimal_site, prefix):
+def test_highlight_page_links_its_downloads_and_shows_last_update_and_citation(minimal_site, site_url, prefix):
     facts_ = facts(page(minimal_site, prefix + "supervision/"))
     hrefs = [link.get("href") for link in facts_.links]
     target = "../../data/figures/supervision.csv" if prefix else "../data/figures/supervision.csv"
@@ -124,7 +136,7 @@ def test_highlight_page_links_its_downloads_and_shows_last_update_and_citation(m
     assert (page(minimal_site, prefix + "supervision/").parent / target).resolve().is_file()
     text = facts_.text
     assert ("01-06-2024" if not prefix else "1 June 2024") in text
-    assert f"{SITE}{prefix}supervision/#supervision" in text
+    assert f"{site_url}{prefix}supervision/#supervision" in text
     assert "@misc{tayho-2019-2024-supervision-" in text
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import Abort
 
-from tools.build import build_site
-from tools.permalinks import collect, read_lock, write_lock
+from tayho.permalinks import collect, read_lock, update_lock
 
-from .conftest import FIXTURES, make_project
+from .conftest import FIXTURES, build, make_project
 from .html import facts
 
 
 @pytest.fixture
 def locked_project(tmp_path):
+    """The fixture record, published once: its lock lists every link of that first build."""
     project = make_project(tmp_path, FIXTURES / "minimal" / "data")
-    build_site(project, project / "site")
-    write_lock(project / "site", project / "permalinks.lock")
+    (project / "permalinks.lock").unlink()
+    update_lock(project)
+    build(project)
     return project
 
 
@@ -40,7 +41,7 @@ def test_renaming_a_highlight_without_a_redirect_fails_and_keeps_the_site(locked
     before = (locked_project / "site" / "congress" / "index.html").read_bytes()
     rename(locked_project, "id: congress\n", "id: congress-vii\n")
     with pytest.raises(Abort) as failure:
-        build_site(locked_project, locked_project / "site")
+        build(locked_project)
     message = str(failure.value)
     assert "published link(s) would break" in message
     assert "  /congress/\n" in message + "\n" and "  /en/congress/#fig-fund" in message
@@ -50,7 +51,7 @@ def test_renaming_a_highlight_without_a_redirect_fails_and_keeps_the_site(locked
 def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
     rename(locked_project, "id: congress\n", "id: congress-vii\n",
            "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n")
-    build_site(locked_project, locked_project / "site")
+    build(locked_project)
     site = locked_project / "site"
     for prefix, lang in (("", "vi"), ("en/", "en")):
         old = facts(site / prefix / "congress" / "index.html")
@@ -64,7 +65,7 @@ def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
 def test_renaming_a_figure_with_a_redirect_keeps_its_anchor(locked_project):
     rename(locked_project, "tasks-done-share", "share-completed",
            "redirects:\n  - {kind: figure, from: tasks-done-share, to: share-completed}\n")
-    build_site(locked_project, locked_project / "site")
+    build(locked_project)
     ids = facts(locked_project / "site" / "en" / "supervision" / "index.html").ids
     assert "fig-share-completed" in ids and "fig-tasks-done-share" in ids
 
@@ -72,11 +73,11 @@ def test_renaming_a_figure_with_a_redirect_keeps_its_anchor(locked_project):
 def test_renaming_a_figure_without_a_redirect_fails(locked_project):
     rename(locked_project, "tasks-done-share", "share-completed")
     with pytest.raises(Abort, match="/supervision/#fig-tasks-done-share"):
-        build_site(locked_project, locked_project / "site")
+        build(locked_project)
 
 
 def test_a_redirect_to_an_id_that_does_not_exist_is_a_record_error(locked_project):
     rename(locked_project, "id: congress\n", "id: congress-vii\n",
            "redirects:\n  - {kind: highlight, from: congress, to: congres-vii}\n")
     with pytest.raises(Abort, match=r"redirects\[0\]\.to: 'congres-vii' is not a current highlight id"):
-        build_site(locked_project, locked_project / "site")
+        build(locked_project)

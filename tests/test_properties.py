@@ -12,7 +12,8 @@ from babel.numbers import parse_decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tayho import views
+from tayho import urls, views
+from tayho.languages import SiteLanguages
 from tayho.model import _CONTROL, Record
 from tayho.numbers import format_number
 from tayho.render import call_macro, make_environment
@@ -20,7 +21,7 @@ from tayho.version import RecordVersion
 
 from .conftest import FIXTURES, ROOT
 
-ENV = make_environment(ROOT / "overrides" / "fragments")
+ENV = make_environment(ROOT / "tayho" / "theme" / "fragments")
 FIXTURE = yaml.safe_load((FIXTURES / "minimal" / "data" / "achievements.yaml").read_text(encoding="utf-8"))
 
 
@@ -56,13 +57,15 @@ def test_any_valid_record_loads_and_renders(title, label, caption, value):
     congress["figures"][0]["value"] = value
     data["highlights"][0]["photos"][0]["caption"]["en"] = caption
     record = Record.model_validate(data)
-    page = views.PageContext("https://archive.test/congress/", RecordVersion("abc", dt.date(2026, 1, 1)), "../data/",
-                             "../changes/")
+    version = RecordVersion("abc", dt.date(2026, 1, 1))
     for lang in ("vi", "en"):
+        links = urls.Links(SiteLanguages(), lang, "https://archive.test/")
+        page = views.PageContext(links, links.url("congress.md"), version)
+        home = views.PageContext(links, links.url(urls.HOME), version)
         out = str(call_macro(ENV, "highlight.html", "page", views.highlight_view(record, record.highlights[1], lang, page)))
         shown = html.unescape(out)
         assert (title if lang == "vi" else congress["title"]["en"]) in shown
         if lang == "en":
             assert label in shown
-        cards = str(call_macro(ENV, "home.html", "cards", views.highlight_cards(record, lang, "")))
+        cards = str(call_macro(ENV, "home.html", "cards", views.highlight_cards(record, lang, home)))
         assert f'<data value="{value}">{format_number(value, 0, lang)}</data>' in cards

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from .commands import build_command
 from .conftest import ROOT, make_project
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -44,7 +42,6 @@ def test_the_readme_shows_what_make_build_prints(tmp_path, number, edit):
     project = make_project(tmp_path, ROOT / "data")
     record = project / "data" / "achievements.yaml"
     record.write_text(edit(record.read_text(encoding="utf-8")), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build.py"), "--root", str(project)],
-                            capture_output=True, text=True, timeout=120)
+    result = build_command(project)
     assert result.returncode == 1
     assert result.stderr.strip() == SHOWN[number].strip()

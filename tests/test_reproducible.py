@@ -5,9 +5,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 
-from tools.build import build_site
-
-from .conftest import ROOT
+from .conftest import ROOT, build
 
 
 def tree(site):
@@ -16,18 +14,17 @@ def tree(site):
 
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    build_site(ROOT, tmp_path / "one")
+    build(ROOT, tmp_path / "one", pdf=True)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    build_site(ROOT, tmp_path / "two")
+    build(ROOT, tmp_path / "two", pdf=True)
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     assert "sitemap-pages.xml.gz" in one and "en/search/search_index.json" in one
 
 
-def test_sha256sums_lists_and_verifies_every_file(tmp_path):
-    build_site(ROOT, tmp_path / "site")
-    site = tmp_path / "site"
+def test_sha256sums_lists_and_verifies_every_file(real_site_with_pdf):
+    site = real_site_with_pdf
     listed = {}
     for line in (site / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, name = line.split("  ", 1)

@@ -8,7 +8,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tayho.search import FOLDED_FIELDS, fold, fold_index
+from tayho.search import FOLDED_FIELDS, fold
+from tayho.search_index import Entry, write_index
 
 VIETNAMESE_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 vietnamese_text = st.text(alphabet=VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() + " ,.-0123456789", max_size=80)
@@ -33,14 +34,15 @@ def test_decomposed_text_folds_like_composed_text(text):
     assert fold(unicodedata.normalize("NFD", text)) == fold(text)
 
 
-def test_the_index_gets_folded_fields_with_the_originals_boosts_and_keeps_the_originals():
-    index = {"config": {"lang": ["vi"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
-             "docs": [{"location": "supervision/", "title": "Giám sát", "text": "<p>Đại hội</p>"},
-                      {"location": "en/", "title": "Supervision", "text": "plain"}]}
-    folded = json.loads(fold_index(json.dumps(index)))
-    assert folded["config"]["fields"][FOLDED_FIELDS["title"]] == {"boost": 1000.0}
-    assert folded["config"]["fields"][FOLDED_FIELDS["text"]] == {"boost": 1.0}
-    first, second = folded["docs"]
-    assert (first["title"], first["text"]) == ("Giám sát", "<p>Đại hội</p>")
-    assert (first["title_folded"], first["text_folded"]) == ("Giam sat", "<p>Dai hoi</p>")
-    assert second == index["docs"][1]  # nothing to fold: no copy
+def test_the_single_index_gets_folded_fields_with_the_originals_boosts_and_escaped_originals(tmp_path):
+    entries = [Entry("supervision/", "Giám sát", "Đại hội <b>"), Entry("en/", "Supervision", "plain")]
+    write_index(entries, tmp_path, "vi", chunked=False, inline=True)
+    index = json.loads((tmp_path / "search_index.json").read_text(encoding="utf-8"))
+    fields = index["config"]["fields"]
+    assert fields[FOLDED_FIELDS["title"]] == fields["title"] and fields[FOLDED_FIELDS["text"]] == fields["text"]
+    first, second = index["docs"]
+    assert (first["title"], first["text"]) == ("Giám sát", "Đại hội &lt;b&gt;")  # Material shows these as HTML
+    assert (first["title_folded"], first["text_folded"]) == ("Giam sat", "Dai hoi &lt;b&gt;")
+    assert second == {"location": "en/", "title": "Supervision", "text": "plain"}  # nothing to fold: no copy
+    script = (tmp_path / "search_index.js").read_text(encoding="utf-8")
+    assert script == "var __index = " + (tmp_path / "search_index.json").read_text(encoding="utf-8")

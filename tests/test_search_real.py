@@ -7,20 +7,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT, make_project
-from .serving import built_and_served, search_results
+from .serving import search_results
 
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture(scope="module", params=["chunked", "single"])
-def served(request, tmp_path_factory):
-    """The real record, built for and served on 127.0.0.1: with the chunked index the site uses online, and with
-    Material's single index, which the offline copy uses."""
-    with built_and_served(make_project(tmp_path_factory.mktemp("search"), ROOT / "data"),
-                          TAYHO_SEARCH=request.param) as base:
-        yield base
-
+@pytest.fixture
+def served(served_search) -> str:
+    """The real record served on 127.0.0.1: with the chunked index the site uses online, and with Material's single
+    index, which the offline copy uses."""
+    return served_search.base
 
 
 def search(browser, base: str, prefix: str, query: str) -> list[str]:

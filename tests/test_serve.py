@@ -1,4 +1,4 @@
-"""`make serve` (tools/serve.py) on a copy of the project: an edit to the record shows on the served page (an open
+"""`make serve` (`tayho serve`) on a copy of the project: an edit to the record shows on the served page (an open
 page in Chromium reloads by itself), a broken edit prints the problem while the last good build stays served and
 open pages show a banner, reading the watched files never starts a rebuild, a missing page gets the site's own 404
 page, and a port in use gets a one-line message."""
@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from tayho.serve import PACKAGE
 
 from .conftest import ROOT, make_project
 
@@ -56,7 +58,7 @@ def _quiet_after(base: str, settle: float = 3.0) -> dict:
     while time.monotonic() < deadline:
         time.sleep(0.25)
         now = _status(base)
-        if now != seen:
+        if now != seen or now.get("building"):
             seen, since = now, time.monotonic()
         elif time.monotonic() - since >= settle:
             return now
@@ -65,8 +67,7 @@ def _quiet_after(base: str, settle: float = 3.0) -> dict:
 
 def _read_every_watched_file(project: Path) -> int:
     count = 0
-    for name in ("data", "docs", "overrides", "hooks", "tayho", "mkdocs.yml", "mkdocs.en.yml"):
-        path = project / name
+    for path in [project / name for name in ("data", "docs", "mkdocs.yml", "permalinks.lock")] + [PACKAGE]:
         for item in ([path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else []):
             if item.is_file():
                 item.read_bytes()
@@ -80,7 +81,7 @@ def serving(tmp_path):
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, str(ROOT / "tools" / "serve.py"), "--root", str(project),
+        server = subprocess.Popen([sys.executable, "-m", "tayho", "serve", "--root", str(project),
                                    "--port", str(port)], stdout=output, stderr=subprocess.STDOUT, text=True)
         try:
             yield project, f"http://127.0.0.1:{port}/", log
@@ -172,8 +173,8 @@ def test_a_port_in_use_gets_one_line_naming_it(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, str(ROOT / "tools" / "serve.py"), "--root", str(ROOT),
-                                 "--port", str(port)], capture_output=True, text=True, timeout=60)
+        result = subprocess.run([sys.executable, "-m", "tayho", "serve", "--root", str(ROOT), "--port", str(port)],
+                                capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr.strip() == (f"[serve] port {port} is already in use on 127.0.0.1; choose another with "
                                      f"`make serve PORT={port + 1}`")

@@ -19,7 +19,7 @@ import pytest
 from .conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-SITE_HOSTS = {"tayho-archive.github.io"}  # the default SITE_URL host: absolute links to it are internal
+SITE_HOSTS = {"tayho-archive.github.io", "127.0.0.1"}  # the default address and the test server: internal
 
 
 class _Links(html.parser.HTMLParser):
@@ -53,7 +53,7 @@ def broken_links(site: Path) -> list[str]:
     for path, parsed in pages.items():
         for where, url in parsed.targets:
             parts = urlsplit(url)
-            if parts.scheme in ("mailto", "data", "javascript") or (parts.scheme and parts.netloc not in SITE_HOSTS):
+            if parts.scheme in ("mailto", "data", "javascript") or (parts.scheme and parts.hostname not in SITE_HOSTS):
                 if parts.scheme in ("http", "https") and where.endswith("[src]"):
                     problems.append(f"{path.relative_to(site)}: {where} loads {url} from another host")
                 continue

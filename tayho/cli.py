@@ -1,0 +1,149 @@
+"""The `tayho` command: build, preview, check and package the archive (the Makefile's targets call it).
+
+Every subcommand ends with one clear message and a non-zero exit on failure, never a traceback: a problem of the
+project (the record, a prose page, mkdocs.yml) is listed with its file and line; a problem of the machine (a full
+disk, a read-only folder) names the path and the system's reason. `--debug` shows the traceback of an
+unexpected error, for a bug report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Callable
+
+from mkdocs.exceptions import MkDocsException
+
+
+def _project(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+
+
+def _site_url(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site-url", default=None,
+                        help="the address the site will be published at (default: site_url in mkdocs.yml)")
+
+
+def cmd_build(args) -> int:
+    from .build import SiteBuild, build_site
+
+    root = args.root.resolve()
+    build_site(SiteBuild(root, (args.site_dir or root / "site").resolve(), site_url=args.site_url,
+                         pdf=not args.no_pdf, search=args.search))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    return serve(args.root.resolve(), args.port)
+
+
+def cmd_offline(args) -> int:
+    from .offline import write_offline_copy
+
+    target = write_offline_copy(args.root.resolve(), args.output.resolve() if args.output else None)
+    print(f"{target}: unzip it and open tayho-archive/index.html")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from .build import project_plugin
+
+    root = args.root.resolve()
+    plugin = project_plugin(root)
+    record = plugin.load(root)
+    print(f"{plugin.config.record}: {len(record.highlights)} highlights, {len(record.figures())} figures; "
+          "no problem found")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    import json
+
+    from .schema import record_schema
+
+    json.dump(record_schema(), sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_permalinks(args) -> int:
+    from .permalinks import update_lock
+
+    count, added = update_lock(args.root.resolve())
+    print(f"permalinks.lock: {count} links ({added} new)")
+    return 0
+
+
+COMMANDS: dict[str, tuple[Callable, str, list[Callable]]] = {
+    "build": (cmd_build, "write the whole site (every language, PDFs, open data) to site/", [_project, _site_url]),
+    "serve": (cmd_serve, "build, serve on 127.0.0.1 and rebuild after every edit", [_project]),
+    "offline": (cmd_offline, "write the offline copy (a zip browsable from file://)", [_project]),
+    "check": (cmd_check, "validate the record and report every problem, without building", [_project]),
+    "schema": (cmd_schema, "print the record's JSON Schema (for editors' YAML language servers)", []),
+    "permalinks": (cmd_permalinks, "build, then add the site's new pages and anchors to permalinks.lock", [_project]),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="tayho", description=__doc__.splitlines()[0])
+    main.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (function, help_text, options) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        for option in options:
+            option(sub)
+        sub.set_defaults(run=function)
+    build = commands.choices["build"]
+    build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (a quick preview; not for publishing)")
+    build.add_argument("--search", choices=("auto", "chunked", "single"), default="auto",
+                       help="the online search index: chunked (fetched when searching) or Material's single index")
+    commands.choices["serve"].add_argument("--port", type=int, default=8000)
+    commands.choices["offline"].add_argument("--output", type=Path, default=None,
+                                             help="the zip to write (default: offline/tayho-archive-offline.zip)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+    failed = "Build failed; the previous site/ is unchanged." if args.command in ("build", "permalinks") else \
+        f"tayho {args.command} failed."
+    try:
+        return args.run(args)
+    except MkDocsException as error:
+        print(f"{failed}\n{error}", file=sys.stderr)
+    except _record_error() as error:
+        print(f"{failed}\n{error.report()}", file=sys.stderr)
+    except OSError as error:
+        print(f"{failed}\n{_os_problem(error)}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print(f"{failed} (interrupted)", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say what and how to see more, never a bare traceback
+        if args.debug:
+            raise
+        print(f"{failed}\nUnexpected error {type(error).__name__}: {error}\n"
+              f"Run `tayho --debug {args.command} …` for the traceback, and report it.", file=sys.stderr)
+    return 1
+
+
+def _record_error():
+    from .errors import RecordError
+
+    return RecordError
+
+
+def _os_problem(error: OSError) -> str:
+    """A machine problem as an editor can act on it: the path and the system's reason."""
+    paths = " → ".join(str(path) for path in (error.filename, error.filename2) if path)
+    reason = error.strerror or str(error)
+    return f"{paths}: {reason}" if paths else reason
+
+
+if __name__ == "__main__":
+    sys.exit(main())
