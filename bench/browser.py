@@ -13,8 +13,8 @@ import functools
 import gzip
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
@@ -97,8 +97,11 @@ def first_view(browser, site: Path, base: str, page: str) -> dict:
     tab.goto(base + page)
     tab.wait_for_load_state("networkidle")
     context.close()
-    local = [base + url.removeprefix(published) if url.startswith(published) else url
-             for url in requested if url.startswith((base, published))]
+    local = [
+        base + url.removeprefix(published) if url.startswith(published) else url
+        for url in requested
+        if url.startswith((base, published))
+    ]
     files = sorted({f for f in (_file_of(site, url) for url in local) if f})
     missing = sorted({url.removeprefix(base) for url in local if _file_of(site, url) is None})
     body = _gzip_kb(files + [site / "404.html"] * len(missing))
@@ -107,8 +110,12 @@ def first_view(browser, site: Path, base: str, page: str) -> dict:
 
 def _is_search_file(path: Path, site: Path) -> bool:
     relative = path.relative_to(site).as_posix()
-    return "/search/" in f"/{relative}" or "javascripts/workers/" in relative or "/lunr/" in relative \
+    return (
+        "/search/" in f"/{relative}"
+        or "javascripts/workers/" in relative
+        or "/lunr/" in relative
         or relative.endswith("tayho-search.js")
+    )
 
 
 def time_to_first_result(browser, site: Path, base: str, page: str, query: str) -> dict:
@@ -128,7 +135,16 @@ def time_to_first_result(browser, site: Path, base: str, page: str, query: str) 
     seconds = tab.evaluate("performance.now()") / 1000
     ready = tab.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd") / 1000
     context.close()
-    files = sorted({f for f in (_file_of(site, url) for url in requested if url.startswith(base)) if f
-                    and _is_search_file(f, site)})
-    return {"seconds": round(seconds, 2), "page_ready_seconds": round(ready, 2), "search_files": len(files),
-            "search_gzip_kb": _gzip_kb(files)}
+    files = sorted(
+        {
+            f
+            for f in (_file_of(site, url) for url in requested if url.startswith(base))
+            if f and _is_search_file(f, site)
+        }
+    )
+    return {
+        "seconds": round(seconds, 2),
+        "page_ready_seconds": round(ready, 2),
+        "search_files": len(files),
+        "search_gzip_kb": _gzip_kb(files),
+    }

@@ -21,9 +21,19 @@ from tayho.navigation import nav_pages, site_nav
 
 CONFIG = {
     "site_url": "https://example.invalid/",
-    "theme": {"name": "material", "font": False,
-              "features": ["navigation.sections", "navigation.prune", "navigation.top", "navigation.footer",
-                           "search.highlight", "toc.follow", "content.code.copy"]},
+    "theme": {
+        "name": "material",
+        "font": False,
+        "features": [
+            "navigation.sections",
+            "navigation.prune",
+            "navigation.top",
+            "navigation.footer",
+            "search.highlight",
+            "toc.follow",
+            "content.code.copy",
+        ],
+    },
     "markdown_extensions": ["attr_list", "md_in_html", "admonition", {"toc": {"permalink": True}}],
 }
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
@@ -55,9 +65,15 @@ def write_plain_project(archive_project: Path, target: Path) -> Path:
             url = "" if path == "index.md" else path.removesuffix(".md") + "/"
             (docs / path).write_text(_page_source(built / prefix / url / "index.html", path), encoding="utf-8")
         site_name = html.unescape(HOME_TITLE.search((built / prefix / "index.html").read_text("utf-8")).group(1))
-        config = {**CONFIG, "site_name": site_name, "docs_dir": f"docs/{lang}", "site_dir": f"site/{prefix}".rstrip("/"),
-                  "theme": {**CONFIG["theme"], "language": lang}, "plugins": [{"search": {"lang": lang}}],
-                  "nav": nav}
+        config = {
+            **CONFIG,
+            "site_name": site_name,
+            "docs_dir": f"docs/{lang}",
+            "site_dir": f"site/{prefix}".rstrip("/"),
+            "theme": {**CONFIG["theme"], "language": lang},
+            "plugins": [{"search": {"lang": lang}}],
+            "nav": nav,
+        }
         name = "mkdocs.yml" if lang == "vi" else "mkdocs.en.yml"
         (target / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target

@@ -8,6 +8,7 @@ the same theme and no hooks. Results go to bench/results.json and BENCHMARKS.md;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gzip
 import html
@@ -16,7 +17,6 @@ import json
 import os
 import platform
 import pstats
-import re
 import resource
 import shutil
 import socket
@@ -74,11 +74,12 @@ def _tree_rss_kb(root_pid: int) -> int:
     while stack:
         pid = stack.pop()
         stack.extend(children.get(pid, []))
-        try:
-            total += next(int(line.split()[1]) for line in (Path("/proc") / str(pid) / "status").read_text().splitlines()
-                          if line.startswith("VmRSS:"))
-        except (OSError, StopIteration):
-            pass
+        with contextlib.suppress(OSError, StopIteration):  # a process that ended meanwhile
+            total += next(
+                int(line.split()[1])
+                for line in (Path("/proc") / str(pid) / "status").read_text().splitlines()
+                if line.startswith("VmRSS:")
+            )
     return total
 
 
@@ -118,18 +119,24 @@ def site_figures(site: Path, highlight_url: str, search: bool = True) -> dict:
         "pages": len(pages),
         "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6, 2),
         "search_mode": "chunked" if chunks.is_dir() else "single",
-        "search_index_kb": {lang: {"raw": round(p.stat().st_size / 1024, 1), "gzip": round(gz(p) / 1024, 1)}
-                            for lang, p in indexes.items()},
+        "search_index_kb": {
+            lang: {"raw": round(p.stat().st_size / 1024, 1), "gzip": round(gz(p) / 1024, 1)}
+            for lang, p in indexes.items()
+        },
     }
     if chunks.is_dir():
         files = [p for p in chunks.iterdir() if p.is_file()]
-        figures["search_chunks"] = {"files": len(files), "raw_kb": round(sum(p.stat().st_size for p in files) / 1024, 1)}
+        figures["search_chunks"] = {
+            "files": len(files),
+            "raw_kb": round(sum(p.stat().st_size for p in files) / 1024, 1),
+        }
     with reader.chromium() as browser, reader.served(site) as base:  # started here: never open during a build
         figures["first_view_home"] = _measured(reader.first_view, browser, site, base, "")
         figures["first_view_highlight"] = _measured(reader.first_view, browser, site, base, highlight_url + "/")
         if search:
-            figures["search_first_result"] = _measured(reader.time_to_first_result, browser, site, base, "",
-                                                       SEARCH_QUERY)
+            figures["search_first_result"] = _measured(
+                reader.time_to_first_result, browser, site, base, "", SEARCH_QUERY
+            )
     return figures
 
 
@@ -183,8 +190,13 @@ def serve_latency(scratch: Path, edits: int = 3) -> float | None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([PYTHON, str(project / "tools" / "serve.py"), "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [PYTHON, str(project / "tools" / "serve.py"), "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         record = project / "data" / "achievements.yaml"
         first = yaml.safe_load(record.read_text(encoding="utf-8"))["highlights"][0]
@@ -197,7 +209,7 @@ def serve_latency(scratch: Path, edits: int = 3) -> float | None:
             new_title = f"Benchmark edit {edit}"
             record.write_text(record.read_text(encoding="utf-8").replace(title, new_title), encoding="utf-8")
             started = time.monotonic()
-            if not _wait_for(url, lambda body: new_title in body, 60):
+            if not _wait_for(url, lambda body, expected=new_title: expected in body, 60):
                 return None
             seconds.append(time.monotonic() - started)
             title = new_title
@@ -221,8 +233,10 @@ def _wait_for(url: str, condition, limit: float) -> bool:
     return False
 
 
-CONTEXT_ROWS = {("build.py", "_build_page"): "MkDocs and Material: one page, templates and plugins included",
-                ("plugin.py", "on_page_context"): "Material's search plugin reading a page's HTML"}
+CONTEXT_ROWS = {
+    ("build.py", "_build_page"): "MkDocs and Material: one page, templates and plugins included",
+    ("plugin.py", "on_page_context"): "Material's search plugin reading a page's HTML",
+}
 
 
 def profile(size: int, scratch: Path) -> list[str]:
@@ -241,29 +255,49 @@ def profile(size: int, scratch: Path) -> list[str]:
     stats = pstats.Stats(profiler, stream=io.StringIO()).sort_stats("cumulative")
     total = stats.total_tt
     rows = []
-    for (filename, line, name), (_, _, _, cumulative, _) in sorted(stats.stats.items(), key=lambda i: -i[1][3]):
+    for (filename, _line, name), (_, _, _, cumulative, _) in sorted(stats.stats.items(), key=lambda i: -i[1][3]):
         label = CONTEXT_ROWS.get((Path(filename).name, name)) if "/site-packages/" in filename else None
         if label or any(part in filename for part in ("/tayho/", "/hooks/")):
             where = f"`{Path(filename).parent.name}/{Path(filename).name}:{name}`"
-            rows.append(f"| {where}{' (' + label + ')' if label else ''} | {cumulative:.2f} s | "
-                        f"{100 * cumulative / total:.0f}% |")
+            rows.append(
+                f"| {where}{' (' + label + ')' if label else ''} | {cumulative:.2f} s | "
+                f"{100 * cumulative / total:.0f}% |"
+            )
         if len(rows) == 16:
             break
-    return [f"Both languages in one process under cProfile, without the PDFs: {total:.1f} s for N = {size} "
-            "(profiling slows pure-Python code more than the rest).", "",
-            "| function | cumulative | share |", "|---|---|---|", *rows]
+    return [
+        f"Both languages in one process under cProfile, without the PDFs: {total:.1f} s for N = {size} "
+        "(profiling slows pure-Python code more than the rest).",
+        "",
+        "| function | cumulative | share |",
+        "|---|---|---|",
+        *rows,
+    ]
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), "0")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
     import material
     import mkdocs
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(memory) / 2**20, 1),
-            "python": platform.python_version(), "mkdocs": mkdocs.__version__,
-            "material": material.__version__ if hasattr(material, "__version__") else "9.8.1"}
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(int(memory) / 2**20, 1),
+        "python": platform.python_version(),
+        "mkdocs": mkdocs.__version__,
+        "material": material.__version__ if hasattr(material, "__version__") else "9.8.1",
+    }
 
 
 def targets(results: dict) -> list[tuple[str, str, bool | None]]:
@@ -271,40 +305,74 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
     rows = []
     real = results["real_record"]["archive"]["seconds"]
     runs = results["real_record"]["archive"].get("runs_seconds", [real])
-    rows.append(("real record: `make build` < 3 s", f"{real} s (median of {', '.join(map(str, runs))})",
-                 real is not None and real < 3))
+    rows.append(
+        (
+            "real record: `make build` < 3 s",
+            f"{real} s (median of {', '.join(map(str, runs))})",
+            real is not None and real < 3,
+        )
+    )
     overheads = {n: case.get("overhead") for n, case in by_n.items()}
-    rows.append(("overhead vs plain MkDocs ≤ 1.3× at every N",
-                 ", ".join(f"N={n}: {o}× ({case.get('overhead_pages_only')}× without PDF)"
-                           for (n, o), case in zip(overheads.items(), by_n.values())),
-                 all(o is not None and o <= 1.3 for o in overheads.values())))
+    rows.append(
+        (
+            "overhead vs plain MkDocs ≤ 1.3× at every N",
+            ", ".join(
+                f"N={n}: {o}× ({case.get('overhead_pages_only')}× without PDF)"
+                for (n, o), case in zip(overheads.items(), by_n.values(), strict=True)
+            ),
+            all(o is not None and o <= 1.3 for o in overheads.values()),
+        )
+    )
     if 1000 in by_n:
         case = by_n[1000]["archive"]
         seconds, rss = case.get("seconds"), case.get("peak_rss_mb")
         pages_only = by_n[1000].get("archive_pages_only", {})
-        rows.append(("N=1000 builds in < 60 s, < 1 GiB peak",
-                     f"{seconds} s, {rss} MB ({pages_only.get('seconds')} s, {pages_only.get('peak_rss_mb')} MB "
-                     "without PDF)", seconds is not None and seconds < 60 and rss < 1024))
+        rows.append(
+            (
+                "N=1000 builds in < 60 s, < 1 GiB peak",
+                f"{seconds} s, {rss} MB ({pages_only.get('seconds')} s, {pages_only.get('peak_rss_mb')} MB "
+                "without PDF)",
+                seconds is not None and seconds < 60 and rss < 1024,
+            )
+        )
     per_page = {n: case["archive"].get("seconds_per_page") for n, case in by_n.items() if n >= 100}
     if len(per_page) >= 2 and all(per_page.values()):
         ratio = round(per_page[max(per_page)] / per_page[min(per_page)], 2)
-        without = {n: round(case["archive_pages_only"]["seconds"] / case["archive"]["pages"], 4)
-                   for n, case in by_n.items() if n >= 100 and case.get("archive_pages_only", {}).get("seconds")}
-        rows.append(("time per page flat from N=100 up (largest over smallest ≤ 1.5)",
-                     f"{per_page} s (ratio {ratio}); without PDF {without} s", ratio <= 1.5))
+        without = {
+            n: round(case["archive_pages_only"]["seconds"] / case["archive"]["pages"], 4)
+            for n, case in by_n.items()
+            if n >= 100 and case.get("archive_pages_only", {}).get("seconds")
+        }
+        rows.append(
+            (
+                "time per page flat from N=100 up (largest over smallest ≤ 1.5)",
+                f"{per_page} s (ratio {ratio}); without PDF {without} s",
+                ratio <= 1.5,
+            )
+        )
     weight = results["real_record"]["archive"]["first_view_highlight"].get("gzip_kb")
     rows.append(("first view of a highlight page ≤ 70 KB gzip", f"{weight} KB", weight is not None and weight <= 70))
     latency = results["serve_edit_latency_s"]
-    rows.append(("`make serve`: data edit visible ≤ 2 s", f"{latency} s (median of three edits)", latency is not None and latency <= 2))
+    rows.append(
+        (
+            "`make serve`: data edit visible ≤ 2 s",
+            f"{latency} s (median of three edits)",
+            latency is not None and latency <= 2,
+        )
+    )
     if 1000 in by_n and "single_index" in by_n[1000]:
         single, chunked = by_n[1000]["single_index"], by_n[1000]["archive"]
         before = single.get("search_first_result", {})
         after = chunked.get("search_first_result", {})
-        rows.append(("search at N=1000: Material's single index passes 500 KB gzip, so it is chunked",
-                     f"single index {single['search_index_kb']['vi']['gzip']} KB gzip, first result after "
-                     f"{before.get('seconds')} s; chunked: {after.get('search_gzip_kb')} KB in "
-                     f"{after.get('search_files')} files, first result after {after.get('seconds')} s",
-                     chunked["search_mode"] == "chunked" and after.get("search_gzip_kb", 500) < 500))
+        rows.append(
+            (
+                "search at N=1000: Material's single index passes 500 KB gzip, so it is chunked",
+                f"single index {single['search_index_kb']['vi']['gzip']} KB gzip, first result after "
+                f"{before.get('seconds')} s; chunked: {after.get('search_gzip_kb')} KB in "
+                f"{after.get('search_files')} files, first result after {after.get('seconds')} s",
+                chunked["search_mode"] == "chunked" and after.get("search_gzip_kb", 500) < 500,
+            )
+        )
     return rows
 
 
@@ -313,9 +381,11 @@ def pdf_share(case: dict) -> dict:
     full, pages = case.get("archive", {}), case.get("archive_pages_only", {})
     if not (full.get("seconds") and pages.get("seconds")):
         return {}
-    return {"seconds": round(full["seconds"] - pages["seconds"], 1),
-            "share": round(100 * (full["seconds"] - pages["seconds"]) / full["seconds"]),
-            "memory_mb": round(full["peak_rss_mb"] - pages["peak_rss_mb"])}
+    return {
+        "seconds": round(full["seconds"] - pages["seconds"], 1),
+        "share": round(100 * (full["seconds"] - pages["seconds"]) / full["seconds"]),
+        "memory_mb": round(full["peak_rss_mb"] - pages["peak_rss_mb"]),
+    }
 
 
 def shortfalls(results: dict) -> list[str]:
@@ -326,126 +396,181 @@ def shortfalls(results: dict) -> list[str]:
     if not met.get("real record: `make build` < 3 s", True):
         runs = results["real_record"]["archive"].get("runs_seconds", [])
         without = results["real_record"].get("single_index", {}).get("seconds")
-        notes.append(f"- The real record's build: runs of {', '.join(map(str, runs))} s; without the PDFs it takes "
-                     f"{without} s. The rest is WeasyPrint loading its fonts and typesetting the record once per "
-                     "language.")
+        notes.append(
+            f"- The real record's build: runs of {', '.join(map(str, runs))} s; without the PDFs it takes "
+            f"{without} s. The rest is WeasyPrint loading its fonts and typesetting the record once per "
+            "language."
+        )
     if not met.get("overhead vs plain MkDocs ≤ 1.3× at every N", True):
         parts = []
         for n, case in by_n.items():
             share = pdf_share(case)
             if share:
-                parts.append(f"N={n}: {case.get('overhead_pages_only')}× without the PDFs "
-                             f"({case.get('cpu_overhead_pages_only')}× in CPU time), and the PDFs add "
-                             f"{share['seconds']} s, {share['share']}% of the build")
+                parts.append(
+                    f"N={n}: {case.get('overhead_pages_only')}× without the PDFs "
+                    f"({case.get('cpu_overhead_pages_only')}× in CPU time), and the PDFs add "
+                    f"{share['seconds']} s, {share['share']}% of the build"
+                )
         pages_within = all((case.get("overhead_pages_only") or 99) <= 1.3 for case in by_n.values())
-        notes.append("- Overhead: " + ("the pages alone are within the target at every N, so the PDFs are what "
-                                       "misses it" if pages_within else "the pages alone miss it too, and the "
-                                       "PDFs add more") +
-                     ". Plain MkDocs typesets nothing; WeasyPrint lays out every line of the whole record, once "
-                     "per language (" + "; ".join(parts) + ").")
+        notes.append(
+            "- Overhead: "
+            + (
+                "the pages alone are within the target at every N, so the PDFs are what misses it"
+                if pages_within
+                else "the pages alone miss it too, and the PDFs add more"
+            )
+            + ". Plain MkDocs typesets nothing; WeasyPrint lays out every line of the whole record, once "
+            "per language (" + "; ".join(parts) + ")."
+        )
     target_1000 = next((name for name in met if name.startswith("N=1000")), None)
     if target_1000 and not met[target_1000]:
         case = by_n[1000]
         share = pdf_share(case)
-        notes.append(f"- N = 1,000: without the PDFs the build takes {case['archive_pages_only']['seconds']} s "
-                     f"and {case['archive_pages_only']['peak_rss_mb']} MB; the PDFs add {share.get('seconds')} s "
-                     f"and {share.get('memory_mb')} MB (two WeasyPrint processes at once, each holding the layout "
-                     "of a whole-record PDF of over a thousand pages).")
+        notes.append(
+            f"- N = 1,000: without the PDFs the build takes {case['archive_pages_only']['seconds']} s "
+            f"and {case['archive_pages_only']['peak_rss_mb']} MB; the PDFs add {share.get('seconds')} s "
+            f"and {share.get('memory_mb')} MB (two WeasyPrint processes at once, each holding the layout "
+            "of a whole-record PDF of over a thousand pages)."
+        )
     flat = next((name for name in met if name.startswith("time per page")), None)
     if flat and not met[flat]:
         sizes = [n for n in by_n if n >= 100 and pdf_share(by_n[n])]
         per_highlight = {n: round(pdf_share(by_n[n])["seconds"] / n, 3) for n in sizes}
-        pages_alone = {n: round(by_n[n]["archive_pages_only"]["seconds"] / by_n[n]["archive"]["pages"], 4)
-                       for n in sizes}
-        notes.append(f"- Time per page: the pages alone take {pages_alone} s per page; the PDFs take "
-                     f"{per_highlight} s per highlight (wall time, two languages at once).")
+        pages_alone = {
+            n: round(by_n[n]["archive_pages_only"]["seconds"] / by_n[n]["archive"]["pages"], 4) for n in sizes
+        }
+        notes.append(
+            f"- Time per page: the pages alone take {pages_alone} s per page; the PDFs take "
+            f"{per_highlight} s per highlight (wall time, two languages at once)."
+        )
     return notes
 
 
 def write_results(results: dict) -> None:
-    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n",
-                                                  encoding="utf-8")
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def write_report(results: dict) -> None:
     profile_lines = results["profile"]
     m = results["machine"]
-    lines = ["# Benchmarks", "", "Written by `make bench` (bench/run.py); figures from its latest run.", "",
-             f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Python {m['python']}, "
-             f"MkDocs {m['mkdocs']}, Material {m['material']}.", "", "## Targets", "",
-             "| target | measured | met |", "|---|---|---|"]
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (bench/run.py); figures from its latest run.",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; Python {m['python']}, "
+        f"MkDocs {m['mkdocs']}, Material {m['material']}.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+    ]
     lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in targets(results)]
-    lines += ["", "## Build against plain MkDocs", "",
-              "Cold build of both languages. Archive: `tools/build.py` (the languages in two processes), with its "
-              "PDFs and, in the next columns, without them (`--no-pdf`, as `make serve` previews). Plain: the "
-              "same pages, in the same navigation, with the same theme, features and search plugin and no hooks: "
-              "each page a Markdown file holding the content the archive built for it (bench/plain.py), "
-              "`mkdocs build` once per language, one after the other. The archive's time over plain is what its "
-              "own code adds (loading and checking the record, rendering the pages, feeds, open data, redirects, "
-              "search chunks, checksums); CPU time, summed over processes, leaves out the archive's two-process "
-              "head start. Peak memory is the resident total of the build's process tree, sampled every 50 ms.",
-              "",
-              "| N | pages | archive s | archive without PDF s (CPU s) | plain s (CPU s) | overhead | "
-              "overhead without PDF | CPU overhead without PDF | archive peak MB | without PDF peak MB | "
-              "plain peak MB | s/page | site MB |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Build against plain MkDocs",
+        "",
+        "Cold build of both languages. Archive: `tools/build.py` (the languages in two processes), with its "
+        "PDFs and, in the next columns, without them (`--no-pdf`, as `make serve` previews). Plain: the "
+        "same pages, in the same navigation, with the same theme, features and search plugin and no hooks: "
+        "each page a Markdown file holding the content the archive built for it (bench/plain.py), "
+        "`mkdocs build` once per language, one after the other. The archive's time over plain is what its "
+        "own code adds (loading and checking the record, rendering the pages, feeds, open data, redirects, "
+        "search chunks, checksums); CPU time, summed over processes, leaves out the archive's two-process "
+        "head start. Peak memory is the resident total of the build's process tree, sampled every 50 ms.",
+        "",
+        "| N | pages | archive s | archive without PDF s (CPU s) | plain s (CPU s) | overhead | "
+        "overhead without PDF | CPU overhead without PDF | archive peak MB | without PDF peak MB | "
+        "plain peak MB | s/page | site MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for case in results["cases"]:
         a, p, q = case["archive"], case["plain"], case.get("archive_pages_only", {})
-        lines.append(f"| {case['n']} | {a.get('pages')} | {a.get('seconds')} | {q.get('seconds')} "
-                     f"({q.get('cpu_seconds')}) | {p.get('seconds')} ({p.get('cpu_seconds')}) | "
-                     f"{case.get('overhead')}× | {case.get('overhead_pages_only')}× | "
-                     f"{case.get('cpu_overhead_pages_only')}× | {a.get('peak_rss_mb')} | {q.get('peak_rss_mb')} | "
-                     f"{p.get('peak_rss_mb')} | {a.get('seconds_per_page')} | {a.get('site_mb')} |")
-    lines += ["", "## Search and first view", "",
-              "First view: every file a fresh visit downloads until the network is idle, counted gzipped, as if "
-              "served from the published address by a static host (a missing file counts as its 404 page). "
-              "Search: "
-              f"\"{SEARCH_QUERY}\" typed into the home page's search box as soon as it loads, on a throttled "
-              "connection (1.6 Mbit/s, 150 ms round trip, files served uncompressed); seconds from the start of the "
-              "page load to the first result, and the search files downloaded by then. `single` is Material's one "
-              "index (with folded copies of every entry), which every page view downloads whole; `chunked` the index "
-              "in chunks read by `overrides/assets/javascripts/tayho-search.js`, which the site uses online "
-              "(`extra.search_chunks_from: 0`) and which downloads nothing until the reader searches.", "",
-              "| N | build | search | index file vi / en KB gzip | search files (KB gzip) | page ready s | "
-              "first result s | home first view KB gzip | highlight first view KB gzip |",
-              "|---|---|---|---|---|---|---|---|---|"]
-    rows = [("real", label, results["real_record"][key]) for key, label in
-            (("single_index", "archive, single index"), ("archive", "archive")) if key in results["real_record"]]
+        lines.append(
+            f"| {case['n']} | {a.get('pages')} | {a.get('seconds')} | {q.get('seconds')} "
+            f"({q.get('cpu_seconds')}) | {p.get('seconds')} ({p.get('cpu_seconds')}) | "
+            f"{case.get('overhead')}× | {case.get('overhead_pages_only')}× | "
+            f"{case.get('cpu_overhead_pages_only')}× | {a.get('peak_rss_mb')} | {q.get('peak_rss_mb')} | "
+            f"{p.get('peak_rss_mb')} | {a.get('seconds_per_page')} | {a.get('site_mb')} |"
+        )
+    lines += [
+        "",
+        "## Search and first view",
+        "",
+        "First view: every file a fresh visit downloads until the network is idle, counted gzipped, as if "
+        "served from the published address by a static host (a missing file counts as its 404 page). "
+        "Search: "
+        f'"{SEARCH_QUERY}" typed into the home page\'s search box as soon as it loads, on a throttled '
+        "connection (1.6 Mbit/s, 150 ms round trip, files served uncompressed); seconds from the start of the "
+        "page load to the first result, and the search files downloaded by then. `single` is Material's one "
+        "index (with folded copies of every entry), which every page view downloads whole; `chunked` the index "
+        "in chunks read by `overrides/assets/javascripts/tayho-search.js`, which the site uses online "
+        "(`extra.search_chunks_from: 0`) and which downloads nothing until the reader searches.",
+        "",
+        "| N | build | search | index file vi / en KB gzip | search files (KB gzip) | page ready s | "
+        "first result s | home first view KB gzip | highlight first view KB gzip |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    rows = [
+        ("real", label, results["real_record"][key])
+        for key, label in (("single_index", "archive, single index"), ("archive", "archive"))
+        if key in results["real_record"]
+    ]
     for case in results["cases"]:
-        rows += [(case["n"], label, case[key]) for key, label in
-                 (("single_index", "archive, single index"), ("archive", "archive"), ("plain", "plain MkDocs"))
-                 if key in case and "search_index_kb" in case[key]]
+        rows += [
+            (case["n"], label, case[key])
+            for key, label in (
+                ("single_index", "archive, single index"),
+                ("archive", "archive"),
+                ("plain", "plain MkDocs"),
+            )
+            if key in case and "search_index_kb" in case[key]
+        ]
     for n, label, a in rows:
         index, found = a["search_index_kb"], a.get("search_first_result", {})
-        lines.append(f"| {n} | {label} | {a['search_mode']} | {index['vi']['gzip']} / {index['en']['gzip']} | "
-                     f"{found.get('search_files', '–')} ({found.get('search_gzip_kb', '–')}) | "
-                     f"{found.get('page_ready_seconds', '–')} | {found.get('seconds', 'failed' if 'error' in found else '–')} | "
-                     f"{a['first_view_home'].get('gzip_kb', 'failed')} | "
-                     f"{a['first_view_highlight'].get('gzip_kb', 'failed')} |")
+        lines.append(
+            f"| {n} | {label} | {a['search_mode']} | {index['vi']['gzip']} / {index['en']['gzip']} | "
+            f"{found.get('search_files', '–')} ({found.get('search_gzip_kb', '–')}) | "
+            f"{found.get('page_ready_seconds', '–')} | {found.get('seconds', 'failed' if 'error' in found else '–')} | "
+            f"{a['first_view_home'].get('gzip_kb', 'failed')} | "
+            f"{a['first_view_highlight'].get('gzip_kb', 'failed')} |"
+        )
     measured = sorted(case["n"] for case in results["cases"])
     missed = shortfalls(results)
     if missed:
-        lines += ["", "## Targets not met, and why", "", *missed,
-                  "- What would meet them: PDFs rendered outside the page build (a separate target, or only when "
-                  "the printable page changed, kept by content hash), or split into volumes rendered one after "
-                  "the other to bound memory. Each trades something away (a build that is not the whole site, "
-                  "one file per record), so it is left for a decision rather than made here."]
-    lines += ["", "## Reading the results", "",
-              "- The PDFs (WeasyPrint typesetting the whole record, one PDF per language, the two in parallel) are "
-              "most of the archive's extra time and memory: plain MkDocs typesets nothing. The columns without "
-              "them show the cost of the pages alone.",
-              "- Material writes the navigation into every page. Past ten highlights the archive groups them by "
-              "tens, hundreds and thousands (tayho/navigation.py) and Material's `navigation.prune` keeps only the "
-              "groups on a page's own path, so a page carries a few dozen links at any N; the plain baseline has "
-              "the same sidebar.",
-              "- Online, a page view downloads no search index: the chunked index's files come when the reader "
-              "searches. The single-index rows show what Material's own index would cost instead (it is what the "
-              "offline copy uses).",
-              "- Builds are timed cold, one after another, on a machine doing nothing else; on this shared 2-core "
-              "machine short builds vary by up to a third between runs (see the real record's five runs)."]
+        lines += [
+            "",
+            "## Targets not met, and why",
+            "",
+            *missed,
+            "- What would meet them: PDFs rendered outside the page build (a separate target, or only when "
+            "the printable page changed, kept by content hash), or split into volumes rendered one after "
+            "the other to bound memory. Each trades something away (a build that is not the whole site, "
+            "one file per record), so it is left for a decision rather than made here.",
+        ]
+    lines += [
+        "",
+        "## Reading the results",
+        "",
+        "- The PDFs (WeasyPrint typesetting the whole record, one PDF per language, the two in parallel) are "
+        "most of the archive's extra time and memory: plain MkDocs typesets nothing. The columns without "
+        "them show the cost of the pages alone.",
+        "- Material writes the navigation into every page. Past ten highlights the archive groups them by "
+        "tens, hundreds and thousands (tayho/navigation.py) and Material's `navigation.prune` keeps only the "
+        "groups on a page's own path, so a page carries a few dozen links at any N; the plain baseline has "
+        "the same sidebar.",
+        "- Online, a page view downloads no search index: the chunked index's files come when the reader "
+        "searches. The single-index rows show what Material's own index would cost instead (it is what the "
+        "offline copy uses).",
+        "- Builds are timed cold, one after another, on a machine doing nothing else; on this shared 2-core "
+        "machine short builds vary by up to a third between runs (see the real record's five runs).",
+    ]
     if 5000 not in measured:
-        lines += [f"- Measured at N = {', '.join(map(str, measured))}; `python bench/run.py --sizes "
-                  "10,100,1000,5000` adds N = 5,000."]
+        lines += [
+            f"- Measured at N = {', '.join(map(str, measured))}; `python bench/run.py --sizes "
+            "10,100,1000,5000` adds N = 5,000."
+        ]
     lines += ["", "## Where the archive's time goes", "", *profile_lines, ""]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
 
@@ -477,8 +602,13 @@ def main() -> int:
             print(json.dumps(cases[-1]), flush=True)
         latency = serve_latency(scratch)
         profile_lines = profile(min(args.profile_size, max(sizes)), scratch)
-    results = {"machine": machine(), "real_record": real, "cases": cases, "serve_edit_latency_s": latency,
-               "profile": profile_lines}
+    results = {
+        "machine": machine(),
+        "real_record": real,
+        "cases": cases,
+        "serve_edit_latency_s": latency,
+        "profile": profile_lines,
+    }
     write_results(results)
     write_report(results)
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))

@@ -62,8 +62,10 @@ def synthetic_record(real: dict, size: int) -> dict:
     record = copy.deepcopy(real)
     originals = real["highlights"]
     owners = {figure["id"]: index for index, h in enumerate(originals) for figure in h.get("figures", [])}
-    record["highlights"] = [_copy_highlight(originals[(k - 1) % len(originals)], k, owners, len(originals), size)
-                            for k in range(1, size + 1)]
+    record["highlights"] = [
+        _copy_highlight(originals[(k - 1) % len(originals)], k, owners, len(originals), size)
+        for k in range(1, size + 1)
+    ]
     delegates = real["term"]["next_congress"]["delegates"]
     holder = next(index for index, h in enumerate(originals) if any(f["id"] == delegates for f in h.get("figures", [])))
     record["term"]["next_congress"]["delegates"] = f"{delegates}-n{holder + 1}"
@@ -74,5 +76,7 @@ def synthetic_record(real: dict, size: int) -> dict:
 def write_synthetic(real_file: Path, size: int, target: Path) -> None:
     real = yaml.safe_load(real_file.read_text(encoding="utf-8"))
     header = "# yaml-language-server: $schema=./achievements.schema.json\n"
-    target.write_text(header + yaml.safe_dump(synthetic_record(real, size), allow_unicode=True, sort_keys=False,
-                                              width=10_000), encoding="utf-8")
+    target.write_text(
+        header + yaml.safe_dump(synthetic_record(real, size), allow_unicode=True, sort_keys=False, width=10_000),
+        encoding="utf-8",
+    )

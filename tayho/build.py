@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
@@ -43,11 +44,29 @@ class SiteBuild:
 def source_date_epoch(root: Path) -> str:
     """The last commit's time, so that dates in the output depend on the commit, not on the clock."""
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
-                             capture_output=True, text=True, check=True, timeout=30).stdout.strip()
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout.strip()
         return out or "0"
     except (OSError, subprocess.SubprocessError):
         return "0"
+
+
+def _set_source_date_epoch(root: Path) -> None:
+    """Dates in the output come from the last commit (SOURCE_DATE_EPOCH, which MkDocs and WeasyPrint read), or
+    from a SOURCE_DATE_EPOCH the caller set, which must then be a whole number of seconds."""
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given is None:
+        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(root)
+    elif not given.isdigit():
+        raise Abort(
+            f"SOURCE_DATE_EPOCH is {given[:40]!r}; it must be a whole number of seconds since 1970 "
+            "(or unset, to use the last commit's time)"
+        )
 
 
 def load_language_config(root: Path, lang: str | None, request: BuildRequest, site_dir: Path):
@@ -76,8 +95,9 @@ def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> None
     """One language, complete: its pages, then (unless asked not to, or for the offline copy) its PDF."""
     from mkdocs.commands.build import build
 
-    request = BuildRequest(language=lang, site_url=job.site_url, offline=job.offline, search=job.search,
-                           pdf=job.pdf and not job.offline)
+    request = BuildRequest(
+        language=lang, site_url=job.site_url, offline=job.offline, search=job.search, pdf=job.pdf and not job.offline
+    )
     config = load_language_config(job.root, lang, request, folder)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -96,7 +116,11 @@ def build_site(job: SiteBuild) -> None:
     Raises MkDocs' Abort (a problem of the project, with its message) or OSError (a problem of the machine, with
     its path); in both cases job.site_dir is left as it was.
     """
-    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(job.root))  # read by MkDocs and WeasyPrint
+    _set_source_date_epoch(job.root)
+    try:
+        sitedir.check_replaceable(job.site_dir, job.root)
+    except sitedir.NotASiteError as error:
+        raise Abort(str(error)) from None
     languages = site_languages(job.root)
     with sitedir.build_lock(job.site_dir):
         sitedir.remove_leftovers(job.site_dir)
@@ -117,11 +141,42 @@ def build_site(job: SiteBuild) -> None:
 
 
 def _build_languages(job: SiteBuild, languages: SiteLanguages, folders: dict[str, Path]) -> None:
+    """Every language in its own process; their problems are reported together (a problem of the record once)."""
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(folders), mp_context=context) as pool:
         jobs = [pool.submit(build_language, job, code, languages.prefix(code), folders[code]) for code in languages]
-        for future in jobs:
-            future.result()  # re-raises the first language's failure, with its message
+        failures = [error for future in jobs if (error := future.exception()) is not None]
+    aborted = [error for error in failures if isinstance(error, Abort)]
+    if aborted:
+        raise Abort(merge_reports([str(error) for error in aborted]))
+    if failures:
+        raise failures[0]
+
+
+_REPORT_HEADING = re.compile(r"^The (?P<subject>.+) (?:has|have) \d+ problems?:$")
+
+
+def merge_reports(messages: list[str]) -> str:
+    """Several languages' failure messages as one: the problems of one kind (the record's, the prose pages')
+    listed once each under one heading with their total count; other messages once each."""
+    listed: dict[str, list[str]] = {}
+    others: list[str] = []
+    for message in messages:
+        heading, *lines = message.splitlines()
+        match = _REPORT_HEADING.match(heading)
+        if match and all(line.startswith("  ") for line in lines):
+            bucket = listed.setdefault(match["subject"], [])
+            bucket.extend(line for line in lines if line not in bucket)
+        elif message not in others:
+            others.append(message)
+    merged = [_report(subject, lines) for subject, lines in listed.items()]
+    return "\n".join(merged + others)
+
+
+def _report(subject: str, lines: list[str]) -> str:
+    verb = "has" if subject == "record" else "have"
+    count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
+    return "\n".join([f"The {subject} {verb} {count}:", *lines])
 
 
 def _check_permalinks(root: Path, site: Path) -> None:
@@ -129,12 +184,17 @@ def _check_permalinks(root: Path, site: Path) -> None:
     gone = missing(site, root / "permalinks.lock")
     if gone:
         listed = "\n".join(f"  {link}" for link in gone[:50])
-        raise Abort(f"{len(gone)} published link(s) would break; declare a redirect in data/achievements.yaml "
-                    f"(redirects:) or restore the id:\n{listed}")
+        raise Abort(
+            f"{len(gone)} published link(s) would break; declare a redirect in data/achievements.yaml "
+            f"(redirects:) or restore the id:\n{listed}"
+        )
 
 
 def write_checksums(site: Path) -> None:
     """SHA256SUMS over every file of the site, sorted, in `sha256sum -c` format."""
-    lines = [f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(site).as_posix()}\n"
-             for path in sorted(site.rglob("*")) if path.is_file()]
+    lines = [
+        f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(site).as_posix()}\n"
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    ]
     (site / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")

@@ -36,9 +36,24 @@ def chart_view(record: Record, chart: Chart, lang: str) -> dict:
     for index, figure in enumerate(figures):
         top = index * (LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP)
         length = round(usable * float(figure.value) / largest, 1)
-        bars.append(Bar(label=figure.label[lang], display=format_figure(figure, lang),
-                        figure_anchor=urls.anchor("fig", figure.id), label_y=top + 14, bar_y=top + LABEL_HEIGHT,
-                        length=max(length, 1.0), value_x=max(length, 1.0) + 6, value_y=top + LABEL_HEIGHT + 14))
+        bars.append(
+            Bar(
+                label=figure.label[lang],
+                display=format_figure(figure, lang),
+                figure_anchor=urls.anchor("fig", figure.id),
+                label_y=top + 14,
+                bar_y=top + LABEL_HEIGHT,
+                length=max(length, 1.0),
+                value_x=max(length, 1.0) + 6,
+                value_y=top + LABEL_HEIGHT + 14,
+            )
+        )
     height = len(figures) * (LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP) - ROW_GAP
-    return {"anchor": urls.anchor("chart", chart.id), "title": chart.title[lang],
-            "description": chart.description[lang], "width": WIDTH, "height": height, "bars": bars}
+    return {
+        "anchor": urls.anchor("chart", chart.id),
+        "title": chart.title[lang],
+        "description": chart.description[lang],
+        "width": WIDTH,
+        "height": height,
+        "bars": bars,
+    }

@@ -11,8 +11,16 @@ from .numbers import format_full_date
 from .version import RecordVersion
 
 _BIBTEX_SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#",
-    "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
 }
 _BIBTEX_PATTERN = re.compile("|".join(re.escape(char) for char in _BIBTEX_SPECIALS))
 
@@ -33,8 +41,14 @@ def plain_citation(record: Record, highlight: Highlight, lang: str, url: str, ve
     term = record.term
     text = words(lang)
     return text["citation"].format(
-        body=term.body[lang], order=highlight.order, title=highlight.title[lang], record=term.title[lang],
-        years=f"{term.start_year}–{term.end_year}", version=version_text(version, lang), url=url)
+        body=term.body[lang],
+        order=highlight.order,
+        title=highlight.title[lang],
+        record=term.title[lang],
+        years=f"{term.start_year}–{term.end_year}",
+        version=version_text(version, lang),
+        url=url,
+    )
 
 
 def bibtex_citation(record: Record, highlight: Highlight, lang: str, url: str, version: RecordVersion) -> str:

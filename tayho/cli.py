@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.exceptions import MkDocsException
 
@@ -22,16 +22,24 @@ def _project(parser: argparse.ArgumentParser) -> None:
 
 
 def _site_url(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--site-url", default=None,
-                        help="the address the site will be published at (default: site_url in mkdocs.yml)")
+    parser.add_argument(
+        "--site-url", default=None, help="the address the site will be published at (default: site_url in mkdocs.yml)"
+    )
 
 
 def cmd_build(args) -> int:
     from .build import SiteBuild, build_site
 
     root = args.root.resolve()
-    build_site(SiteBuild(root, (args.site_dir or root / "site").resolve(), site_url=args.site_url,
-                         pdf=not args.no_pdf, search=args.search))
+    build_site(
+        SiteBuild(
+            root,
+            (args.site_dir or root / "site").resolve(),
+            site_url=args.site_url,
+            pdf=not args.no_pdf,
+            search=args.search,
+        )
+    )
     return 0
 
 
@@ -55,8 +63,10 @@ def cmd_check(args) -> int:
     root = args.root.resolve()
     plugin = project_plugin(root)
     record = plugin.load(root)
-    print(f"{plugin.config.record}: {len(record.highlights)} highlights, {len(record.figures())} figures; "
-          "no problem found")
+    print(
+        f"{plugin.config.record}: {len(record.highlights)} highlights, {len(record.figures())} figures; "
+        "no problem found"
+    )
     return 0
 
 
@@ -100,19 +110,27 @@ def parser() -> argparse.ArgumentParser:
     build = commands.choices["build"]
     build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (a quick preview; not for publishing)")
-    build.add_argument("--search", choices=("auto", "chunked", "single"), default="auto",
-                       help="the online search index: chunked (fetched when searching) or Material's single index")
+    build.add_argument(
+        "--search",
+        choices=("auto", "chunked", "single"),
+        default="auto",
+        help="the online search index: chunked (fetched when searching) or Material's single index",
+    )
     commands.choices["serve"].add_argument("--port", type=int, default=8000)
-    commands.choices["offline"].add_argument("--output", type=Path, default=None,
-                                             help="the zip to write (default: offline/tayho-archive-offline.zip)")
+    commands.choices["offline"].add_argument(
+        "--output", type=Path, default=None, help="the zip to write (default: offline/tayho-archive-offline.zip)"
+    )
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
-    failed = "Build failed; the previous site/ is unchanged." if args.command in ("build", "permalinks") else \
-        f"tayho {args.command} failed."
+    failed = (
+        "Build failed; the previous site/ is unchanged."
+        if args.command in ("build", "permalinks")
+        else f"tayho {args.command} failed."
+    )
     try:
         return args.run(args)
     except MkDocsException as error:
@@ -127,8 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: say what and how to see more, never a bare traceback
         if args.debug:
             raise
-        print(f"{failed}\nUnexpected error {type(error).__name__}: {error}\n"
-              f"Run `tayho --debug {args.command} …` for the traceback, and report it.", file=sys.stderr)
+        print(
+            f"{failed}\nUnexpected error {type(error).__name__}: {error}\n"
+            f"Run `tayho --debug {args.command} …` for the traceback, and report it.",
+            file=sys.stderr,
+        )
     return 1
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable, Union
+from collections.abc import Iterable
+from typing import Union
 
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]

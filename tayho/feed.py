@@ -14,9 +14,14 @@ def feed_view(record: Record, links: Links) -> dict:
     for index, change in sorted(enumerate(record.changes), key=lambda item: (item[1].date, item[0]), reverse=True):
         anchor = f"change-{index + 1}"
         targets = [links.absolute(urls.highlight_page(ref)) for ref in change.highlights]
-        entries.append({"id": links.absolute(urls.CHANGES, fragment=anchor),
-                        "updated": f"{change.date.isoformat()}T00:00:00Z", "title": change.text[lang],
-                        "link": targets[0] if targets else links.absolute(urls.CHANGES, fragment=anchor)})
+        entries.append(
+            {
+                "id": links.absolute(urls.CHANGES, fragment=anchor),
+                "updated": f"{change.date.isoformat()}T00:00:00Z",
+                "title": change.text[lang],
+                "link": targets[0] if targets else links.absolute(urls.CHANGES, fragment=anchor),
+            }
+        )
     return {
         "lang": lang,
         "id": links.absolute_file(urls.FEED_FILE),

@@ -27,11 +27,14 @@ class Language:
     search_language: str  # the stemmer of Material's lunr search (offline copy)
 
 
-REGISTRY: dict[str, Language] = {language.code: language for language in (
-    Language("vi", "Tiếng Việt", "Vietnamese", "vi", "vi_VN", "vietnamese", "vi"),
-    Language("en", "English", "English", "en", "en_GB", "english", "en"),
-    Language("fr", "Français", "French", "fr", "fr_FR", "french", "fr"),
-)}
+REGISTRY: dict[str, Language] = {
+    language.code: language
+    for language in (
+        Language("vi", "Tiếng Việt", "Vietnamese", "vi", "vi_VN", "vietnamese", "vi"),
+        Language("en", "English", "English", "en", "en_GB", "english", "en"),
+        Language("fr", "Français", "French", "fr", "fr_FR", "french", "fr"),
+    )
+}
 
 DEFAULT_LANGUAGES = ("vi", "en")
 
@@ -45,8 +48,10 @@ class SiteLanguages:
     def __post_init__(self):
         unknown = [code for code in self.codes if code not in REGISTRY]
         if unknown or not self.codes or len(set(self.codes)) != len(self.codes):
-            raise ValueError(f"languages must be distinct codes from the registry ({', '.join(REGISTRY)}); "
-                             f"got {', '.join(self.codes) or 'none'}")
+            raise ValueError(
+                f"languages must be distinct codes from the registry ({', '.join(REGISTRY)}); "
+                f"got {', '.join(self.codes) or 'none'}"
+            )
 
     @property
     def root(self) -> str:
@@ -75,3 +80,6 @@ class SiteLanguages:
         """The language a site path belongs to, from its first folder: "en/supervision/" → "en"."""
         first = path.lstrip("/").split("/", 1)[0]
         return first if first in self.folders() else self.root
+
+
+THIS_SITE = SiteLanguages()  # the archive's own languages, for code that is not told another site's

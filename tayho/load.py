@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import pydantic
 
 from . import checks
 from .errors import Problem, RecordError, format_path
-from .languages import SiteLanguages
+from .languages import THIS_SITE, SiteLanguages
 from .model import Record
 from .translations import translation_findings
 from .yamlsource import MAX_BYTES, LineMap, decode, parse, read_regular_file
@@ -27,8 +27,13 @@ _FRIENDLY = {
 }
 
 
-def load_record(path: Path, root: Path | None = None, languages: SiteLanguages = SiteLanguages(),
-                max_bytes: int = MAX_BYTES, reserved: Mapping[str, str] | None = None) -> Record:
+def load_record(
+    path: Path,
+    root: Path | None = None,
+    languages: SiteLanguages = THIS_SITE,
+    max_bytes: int = MAX_BYTES,
+    reserved: Mapping[str, str] | None = None,
+) -> Record:
     """Return the validated record at `path`, or raise RecordError listing every problem.
 
     `root` is the repository folder the source file's path is relative to (default: the record's grandparent);
@@ -39,11 +44,15 @@ def load_record(path: Path, root: Path | None = None, languages: SiteLanguages =
     root = root if root is not None else path.resolve().parent.parent
     shown = _shown_name(path, root)
     data, lines = parse(decode(read_regular_file(path, shown, max_bytes), shown, max_bytes), shown)
-    translations = [Problem(shown, lines.line_of(where), format_path(where), message)
-                    for where, message in translation_findings(Record, data, languages)]
+    translations = [
+        Problem(shown, lines.line_of(where), format_path(where), message)
+        for where, message in translation_findings(Record, data, languages)
+    ]
     record = _validate(data, lines, shown, translations)
-    problems = translations + [Problem(shown, lines.line_of(where), format_path(where), message)
-                               for where, message in checks.check_record(record, reserved or {})]
+    problems = translations + [
+        Problem(shown, lines.line_of(where), format_path(where), message)
+        for where, message in checks.check_record(record, reserved or {})
+    ]
     problems += _check_source(record, lines, shown, root)
     if problems:
         raise RecordError(problems)
@@ -92,11 +101,20 @@ def _check_source(record: Record, lines: LineMap, shown: str, root: Path) -> lis
     source = record.term.source
     where = ("term", "source", "sha256")
     try:
-        digest = hashlib.sha256(read_regular_file(root / source.file, source.file, MAX_BYTES)).hexdigest()
+        raw = read_regular_file(root / source.file, source.file, MAX_BYTES)
+        decode(raw, source.file)
     except RecordError as error:
-        return [Problem(shown, lines.line_of(("term", "source", "file")), "term.source.file",
-                        f"the source file {source.file} cannot be read: {error.problems[0].message}")]
+        line = lines.line_of(("term", "source", "file"))
+        message = f"the source file {source.file} cannot be used: {error.problems[0].message}"
+        return [Problem(shown, line, "term.source.file", message)]
+    digest = hashlib.sha256(raw).hexdigest()
     if digest != source.sha256:
-        return [Problem(shown, lines.line_of(where), format_path(where),
-                        f"does not match the source file, whose SHA-256 is {digest}")]
+        return [
+            Problem(
+                shown,
+                lines.line_of(where),
+                format_path(where),
+                f"does not match the source file, whose SHA-256 is {digest}",
+            )
+        ]
     return []

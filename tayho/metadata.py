@@ -17,29 +17,49 @@ def alternates(links: Links, page: str) -> list[dict]:
     return found + [{"hreflang": "x-default", "href": links.absolute(page, links.languages.root)}]
 
 
-def open_graph(links: Links, site_name: str, title: str, description: str, url: str,
-               is_article: bool) -> list[tuple[str, str]]:
+def open_graph(
+    links: Links, site_name: str, title: str, description: str, url: str, is_article: bool
+) -> list[tuple[str, str]]:
     languages = links.languages
-    tags = [("og:site_name", site_name), ("og:title", title), ("og:description", description), ("og:url", url),
-            ("og:type", "article" if is_article else "website"),
-            ("og:locale", languages.entry(links.lang).open_graph_locale)]
-    return tags + [("og:locale:alternate", languages.entry(code).open_graph_locale)
-                   for code in languages if code != links.lang]
+    tags = [
+        ("og:site_name", site_name),
+        ("og:title", title),
+        ("og:description", description),
+        ("og:url", url),
+        ("og:type", "article" if is_article else "website"),
+        ("og:locale", languages.entry(links.lang).open_graph_locale),
+    ]
+    return tags + [
+        ("og:locale:alternate", languages.entry(code).open_graph_locale) for code in languages if code != links.lang
+    ]
 
 
 def _organisation(record: Record, lang: str) -> dict:
-    return {"@type": "GovernmentOrganization", "name": record.term.body[lang],
-            "areaServed": f"{record.term.district[lang]}, {record.term.city[lang]}"}
+    return {
+        "@type": "GovernmentOrganization",
+        "name": record.term.body[lang],
+        "areaServed": f"{record.term.district[lang]}, {record.term.city[lang]}",
+    }
 
 
 def _translations(links: Links) -> dict:
     """The record in the site's other languages: the root language's text is the original, the others translations."""
     root = links.languages.root
     if links.lang != root:
-        return {"translationOfWork": {"@type": "Report", "@id": links.absolute(urls.HOME, root) + "#record",
-                                      "inLanguage": root}}
-    return {"workTranslation": [{"@type": "Report", "@id": links.absolute(urls.HOME, code) + "#record",
-                                 "inLanguage": code} for code in links.languages if code != root]}
+        return {
+            "translationOfWork": {
+                "@type": "Report",
+                "@id": links.absolute(urls.HOME, root) + "#record",
+                "inLanguage": root,
+            }
+        }
+    return {
+        "workTranslation": [
+            {"@type": "Report", "@id": links.absolute(urls.HOME, code) + "#record", "inLanguage": code}
+            for code in links.languages
+            if code != root
+        ]
+    }
 
 
 def term_report(record: Record, links: Links) -> dict:
@@ -57,13 +77,28 @@ def term_report(record: Record, links: Links) -> dict:
         "publisher": _organisation(record, lang),
         "about": _organisation(record, lang),
         "isBasedOn": {"@type": "NewsArticle", "name": term.source.title.vi, "inLanguage": "vi"},
-        "hasPart": [{"@type": "Report", "position": h.order, "name": h.title[lang],
-                     "url": links.absolute(urls.highlight_page(h.id))} for h in record.highlights],
+        "hasPart": [
+            {
+                "@type": "Report",
+                "position": h.order,
+                "name": h.title[lang],
+                "url": links.absolute(urls.highlight_page(h.id)),
+            }
+            for h in record.highlights
+        ],
         "subjectOf": {
-            "@type": "Dataset", "name": term.title[lang], "temporalCoverage": f"{term.start_year}/{term.end_year}",
-            "distribution": [{"@type": "DataDownload", "contentUrl": links.absolute_shared(urls.DATA_DIR + name),
-                              "encodingFormat": "text/csv" if name.endswith(".csv") else "application/json"}
-                             for name in DOWNLOADS]},
+            "@type": "Dataset",
+            "name": term.title[lang],
+            "temporalCoverage": f"{term.start_year}/{term.end_year}",
+            "distribution": [
+                {
+                    "@type": "DataDownload",
+                    "contentUrl": links.absolute_shared(urls.DATA_DIR + name),
+                    "encodingFormat": "text/csv" if name.endswith(".csv") else "application/json",
+                }
+                for name in DOWNLOADS
+            ],
+        },
     }
     return report | _translations(links)
 
@@ -71,8 +106,12 @@ def term_report(record: Record, links: Links) -> dict:
 def highlight_report(record: Record, links: Links, highlight_id: str) -> dict:
     highlight, lang = record.highlight(highlight_id), links.lang
     return {
-        "@context": "https://schema.org", "@type": "Report", "name": highlight.title[lang],
-        "url": links.absolute(urls.highlight_page(highlight.id)), "position": highlight.order, "inLanguage": lang,
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": highlight.title[lang],
+        "url": links.absolute(urls.highlight_page(highlight.id)),
+        "position": highlight.order,
+        "inLanguage": lang,
         "temporalCoverage": f"{record.term.start_year}/{record.term.end_year}",
         "dateModified": record.last_updated(highlight.id).isoformat(),
         "isPartOf": {"@id": links.absolute(urls.HOME) + "#record", "@type": "Report", "name": record.term.title[lang]},

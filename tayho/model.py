@@ -4,53 +4,71 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 import re
-import unicodedata
-from urllib.parse import urlsplit
 from functools import cached_property
 from typing import Annotated, Literal, Optional, Union
+from urllib.parse import urlsplit
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, StrictBool, StrictInt,
-                      StringConstraints, ValidationInfo, WithJsonSchema, create_model, field_validator,
-                      model_serializer)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    create_model,
+    field_validator,
+    model_serializer,
+)
 
 from .languages import REGISTRY
+from .text_rules import MAX_DECIMALS, MAX_NUMBER, number_problem, text_problem
 
 FIGURE_TOKEN = re.compile(r"\{fig:([^{}]*)\}")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def _plain_text(value: str) -> str:
-    """Accept one line of plain NFC text; say exactly what is wrong otherwise."""
-    if not value.strip():
-        raise ValueError("text must not be empty")
-    control = _CONTROL.search(value)
-    if control:
-        raise ValueError(f"contains the control or invisible character U+{ord(control.group()):04X}; remove it")
-    if unicodedata.normalize("NFC", value) != value:
-        raise ValueError("text is not in Unicode NFC form (decomposed accents, as pasted from some editors); "
-                         "retype it or normalise it to NFC")
-    if value != value.strip():
-        raise ValueError("text starts or ends with white space")
+    """Accept one line of plain NFC text; say exactly what is wrong otherwise (tayho/text_rules.py)."""
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
 def _number(value: object) -> int | float:
-    """Accept a real, finite, non-negative number as YAML typed it (not text, not true/false)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"must be a number, not {type(value).__name__} {value!r:.40}")
-    if not math.isfinite(value):
-        raise ValueError("must be a finite number")
-    if value < 0:
-        raise ValueError("must not be negative")
+    """Accept a real, finite, non-negative number of a size every output can format (tayho/text_rules.py)."""
+    problem = number_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
-Number = Annotated[Union[int, float], PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+def _calendar_date(value: str) -> str:
+    """A date known to the year, the month or the day must exist on the calendar (no 30 February)."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError:
+            raise ValueError(f"{value} is not a date on the calendar") from None
+    return value
+
+
+Number = Annotated[
+    Union[int, float], PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_NUMBER})
+]
 Text = Annotated[str, StringConstraints(strict=True, max_length=5000), AfterValidator(_plain_text)]
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
-PartialDate = Annotated[str, StringConstraints(strict=True, pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+PartialDate = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(_calendar_date),
+]
+Date = Annotated[dt.date, Field(strict=True)]  # written 2024-04-02; YAML's numbers are not dates
 Count = Annotated[StrictInt, Field(ge=0)]
 Year = Annotated[StrictInt, Field(ge=1900, le=2100)]
 
@@ -81,8 +99,9 @@ class _LocalizedText(Node):
 
 
 # One optional field per language of the registry; the loader requires exactly the site's languages.
-Localized = create_model("Localized", __base__=_LocalizedText, __module__=__name__,
-                         **{code: (Optional[Text], None) for code in REGISTRY})
+Localized = create_model(
+    "Localized", __base__=_LocalizedText, __module__=__name__, **{code: (Optional[Text], None) for code in REGISTRY}
+)
 
 
 class Unit(str, enum.Enum):
@@ -142,7 +161,7 @@ class Figure(Node):
     value: Number
     label: Localized
     qualifier: Optional[Qualifier] = None
-    decimals: Annotated[StrictInt, Field(ge=0, le=4)] = 0
+    decimals: Annotated[StrictInt, Field(ge=0, le=MAX_DECIMALS)] = 0
     scale: Optional[Scale] = None
     share_of: Optional[ShareBasis] = None
     parts: Optional[list[Id]] = None
@@ -152,8 +171,10 @@ class Figure(Node):
     @classmethod
     def _whole_unless_percent(cls, value: int | float, info: ValidationInfo) -> int | float:
         if info.data.get("unit") not in (None, Unit.PERCENT) and not isinstance(value, int):
-            raise ValueError(f"a count or an amount must be a whole number, not {value!r}; in YAML write 5736 for "
-                             "5.736 (no thousands separator)")
+            raise ValueError(
+                f"a count or an amount must be a whole number, not {value!r}; in YAML write 5736 for "
+                "5.736 (no thousands separator)"
+            )
         return value
 
 
@@ -190,7 +211,7 @@ class Document(Node):
     number: Optional[Text]
     title: Optional[Localized]
     issuer: Localized
-    date: Optional[dt.date]
+    date: Optional[Date]
 
 
 class Event(Node):
@@ -254,8 +275,8 @@ class Congress(Node):
     ordinal: Annotated[str, StringConstraints(strict=True, pattern=r"^[IVXLC]+$")]
     start_year: Year
     end_year: Year
-    start_date: dt.date
-    end_date: dt.date
+    start_date: Date
+    end_date: Date
     delegates: Id
 
 
@@ -274,8 +295,9 @@ def _web_address(value: str) -> str:
     return value
 
 
-WebAddress = Annotated[str, StringConstraints(strict=True, max_length=2000), AfterValidator(_plain_text),
-                       AfterValidator(_web_address)]
+WebAddress = Annotated[
+    str, StringConstraints(strict=True, max_length=2000), AfterValidator(_plain_text), AfterValidator(_web_address)
+]
 
 
 class Source(Node):
@@ -286,8 +308,8 @@ class Source(Node):
     file: Annotated[str, StringConstraints(strict=True, pattern=r"^data/source/[A-Za-z0-9_.-]+$")]
     sha256: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{64}$")]
     publisher: Optional[Text]
-    published: Optional[dt.date]
-    written_before: dt.date
+    published: Optional[Date]
+    written_before: Date
     about: Localized
     omitted: list[Omission] = []
 
@@ -310,7 +332,7 @@ class Term(Node):
 class Change(Node):
     """A dated change to the record; `highlights` names those it touched (empty: the whole record)."""
 
-    date: dt.date
+    date: Date
     text: Localized
     highlights: list[Id] = []
 
@@ -318,10 +340,11 @@ class Change(Node):
 class Redirect(Node):
     """A published id that was renamed: links to the old id keep working and lead to the new one.
 
-    `kind: highlight` renames a page (/<from>/ → /<to>/); other kinds rename an anchor on a highlight page.
+    `kind: highlight` renames a page (/<from>/ → /<to>/); other kinds rename an anchor on a highlight page (its
+    figures, charts, photos, notes and events, and the documents, places and people it names).
     """
 
-    kind: Literal["highlight", "figure", "photo", "note", "event"]
+    kind: Literal["highlight", "figure", "chart", "photo", "note", "event", "document", "place", "person"]
     from_id: Annotated[Id, Field(alias="from")]
     to_id: Annotated[Id, Field(alias="to")]
 
@@ -386,7 +409,8 @@ class Record(Node):
     def all_notes(self) -> list[tuple[Optional[Highlight], Note]]:
         """Every editorial note with the highlight it belongs to (None for record-wide notes)."""
         return [(None, note) for note in self.notes] + [
-            (highlight, note) for highlight in self.highlights for note in highlight.notes]
+            (highlight, note) for highlight in self.highlights for note in highlight.notes
+        ]
 
     def changes_to(self, highlight_id: str) -> list[Change]:
         """The changes that touched a highlight (record-wide changes included), newest first."""
@@ -396,11 +420,19 @@ class Record(Node):
     def last_updated(self, highlight_id: str) -> dt.date:
         return self.changes_to(highlight_id)[0].date
 
+    @cached_property
+    def _renamed_from(self) -> dict[tuple[str, str], set[str]]:
+        found: dict[tuple[str, str], set[str]] = {}
+        for redirect in self.redirects:
+            found.setdefault((redirect.kind, redirect.to_id), set()).add(redirect.from_id)
+        return found
+
     def aliases_of(self, kind: str, item_id: str) -> list[str]:
         """Earlier ids of an item, from the redirects (followed through chains of renames)."""
         found, frontier = [], {item_id}
         while frontier:
-            earlier = {r.from_id for r in self.redirects if r.kind == kind and r.to_id in frontier} - set(found)
+            earlier = set().union(*(self._renamed_from.get((kind, ref), set()) for ref in frontier)) - set(found)
+            earlier.discard(item_id)
             found.extend(sorted(earlier))
             frontier = earlier
         return found

@@ -19,14 +19,16 @@ def site_nav(record: Record, lang: str) -> list:
     """MkDocs `nav` of one language: the home page, the highlights, the indexes, the printable page and the rest."""
     text = words(lang)
     highlights = [(highlight.order, f"{highlight.id}.md") for highlight in record.highlights]
-    return [{text["home"]: "index.md"},
-            {text["highlights"]: grouped_highlights(highlights, lang)},
-            {text["timeline"]: "timeline.md"},
-            {text["places_index"]: "places.md"},
-            {text["documents_index"]: "documents.md"},
-            {text["print"]: "print.md"},
-            {text["about"]: "about.md"},
-            {text["changes"]: "changes.md"}]
+    return [
+        {text["home"]: "index.md"},
+        {text["highlights"]: grouped_highlights(highlights, lang)},
+        {text["timeline"]: "timeline.md"},
+        {text["places_index"]: "places.md"},
+        {text["documents_index"]: "documents.md"},
+        {text["print"]: "print.md"},
+        {text["about"]: "about.md"},
+        {text["changes"]: "changes.md"},
+    ]
 
 
 def grouped_highlights(entries: list[tuple[int, str]], lang: str, fan_out: int = FAN_OUT) -> list:
@@ -38,7 +40,7 @@ def grouped_highlights(entries: list[tuple[int, str]], lang: str, fan_out: int =
         block *= fan_out
     groups = []
     for start in range(0, len(entries), block):
-        part = entries[start:start + block]
+        part = entries[start : start + block]
         groups.append({_range_label(part[0][0], part[-1][0], lang): grouped_highlights(part, lang, fan_out)})
     return groups
 

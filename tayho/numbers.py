@@ -21,8 +21,9 @@ _SCALES = {Scale.BILLION: Decimal(10) ** 9}
 def format_number(value: Decimal | float | int, decimals: int, lang: str) -> str:
     """Group thousands and mark decimals as `lang` does (5.736 and 63,58 in vi; 5,736 and 63.58 in en)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(as_decimal(value), format=pattern, locale=REGISTRY[lang].babel_locale,
-                          decimal_quantization=True)
+    return format_decimal(
+        as_decimal(value), format=pattern, locale=REGISTRY[lang].babel_locale, decimal_quantization=True
+    )
 
 
 def scaled_value(figure: Figure) -> Decimal:
@@ -72,4 +73,8 @@ def date_span(start: str, end: str | None, lang: str) -> list[dict]:
 
 
 def format_date_span(start: str, end: str | None, lang: str) -> str:
-    return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}" if end else format_partial_date(start, lang)
+    return (
+        f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
+        if end
+        else format_partial_date(start, lang)
+    )

@@ -24,8 +24,10 @@ def write_text(path: Path, text: str) -> None:
 
 def write_language_outputs(site, site_dir: Path, pages: list[str]) -> None:
     """Everything one language adds to its own folder; `pages` are the source paths of its pages."""
-    write_text(site_dir / urls.FEED_FILE, str(call_macro(site.env, "feed.html", "atom",
-                                                         feed_view(site.record, site.links))) + "\n")
+    write_text(
+        site_dir / urls.FEED_FILE,
+        str(call_macro(site.env, "feed.html", "atom", feed_view(site.record, site.links))) + "\n",
+    )
     if not site.offline:
         sitemap = str(call_macro(site.env, "outputs.html", "sitemap", sitemap_view(site, pages))) + "\n"
         write_text(site_dir / PAGES_SITEMAP, sitemap)
@@ -33,8 +35,10 @@ def write_language_outputs(site, site_dir: Path, pages: list[str]) -> None:
             packed.write(sitemap.encode("utf-8"))
     for redirect in site.record.redirects:
         if redirect.kind == "highlight":
-            write_text(site_dir / site.links.dest(urls.highlight_page(redirect.from_id)),
-                       str(call_macro(site.env, "outputs.html", "redirect", redirect_view(site, redirect))) + "\n")
+            write_text(
+                site_dir / site.links.dest(urls.highlight_page(redirect.from_id)),
+                str(call_macro(site.env, "outputs.html", "redirect", redirect_view(site, redirect))) + "\n",
+            )
 
 
 def write_shared_outputs(site, site_dir: Path) -> None:
@@ -44,8 +48,9 @@ def write_shared_outputs(site, site_dir: Path) -> None:
     write_text(data_dir / "record.json", opendata.record_json(site.record))
     write_text(data_dir / "figures.csv", opendata.figures_csv(site.record, languages))
     for highlight in site.record.highlights:
-        write_text(data_dir / "figures" / f"{highlight.id}.csv",
-                   opendata.figures_csv(site.record, languages, highlight.id))
+        write_text(
+            data_dir / "figures" / f"{highlight.id}.csv", opendata.figures_csv(site.record, languages, highlight.id)
+        )
     write_text(data_dir / "datapackage.json", opendata.datapackage(site.record, languages))
     if not site.offline:
         write_text(site_dir / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site.links.site_url}sitemap.xml\n")
@@ -68,11 +73,13 @@ def sitemap_view(site, pages: list[str]) -> dict:
     entries = []
     for page in pages:
         highlight_id = site.highlight_id_for(page)
-        entries.append({
-            "loc": links.absolute(page),
-            "lastmod": record.last_updated(highlight_id).isoformat() if highlight_id else newest,
-            "alternates": metadata.alternates(links, page),
-        })
+        entries.append(
+            {
+                "loc": links.absolute(page),
+                "lastmod": record.last_updated(highlight_id).isoformat() if highlight_id else newest,
+                "alternates": metadata.alternates(links, page),
+            }
+        )
     return {"entries": entries}
 
 
@@ -81,6 +88,11 @@ def redirect_view(site, redirect) -> dict:
     old_page, new_page = urls.highlight_page(redirect.from_id), urls.highlight_page(redirect.to_id)
     target = links.href(new_page, links.url(old_page))
     highlight = site.record.highlight(redirect.to_id)
-    return {"lang": site.lang, "target": target, "target_json": Markup(json.dumps(target)),
-            "canonical": links.absolute(new_page),
-            "title": f"{highlight.order}. {highlight.title[site.lang]}", "moved": words(site.lang)["moved"]}
+    return {
+        "lang": site.lang,
+        "target": target,
+        "target_json": Markup(json.dumps(target)),
+        "canonical": links.absolute(new_page),
+        "title": f"{highlight.order}. {highlight.title[site.lang]}",
+        "moved": words(site.lang)["moved"],
+    }

@@ -76,21 +76,25 @@ def collect(site: Path) -> list[str]:
 
 def read_lock(lock: Path) -> list[str]:
     """The locked links; a lock that is missing, unreadable or not text fails the build with what to do."""
-    recreate = ("if the site has never been published, create it with `make permalinks`; otherwise restore it "
-                f"with `git checkout -- {LOCK_FILE}`")
+    recreate = (
+        "if the site has never been published, create it with `make permalinks`; otherwise restore it "
+        f"with `git checkout -- {LOCK_FILE}`"
+    )
     try:
         text = lock.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        raise Abort(f"{LOCK_FILE} is missing, so the build cannot check that every published link still works; "
-                    f"{recreate}") from None
+        raise Abort(
+            f"{LOCK_FILE} is missing, so the build cannot check that every published link still works; {recreate}"
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise Abort(f"{LOCK_FILE} cannot be read ({reason}); {recreate}") from None
     links = [line for line in text.splitlines() if line and not line.startswith("#")]
     damaged = [line for line in links if not line.startswith("/") or any(char.isspace() for char in line)]
     if damaged:
-        raise Abort(f"{LOCK_FILE} is damaged: {damaged[0]!r} is not a site path such as /en/supervision/#text; "
-                    f"{recreate}")
+        raise Abort(
+            f"{LOCK_FILE} is damaged: {damaged[0]!r} is not a site path such as /en/supervision/#text; {recreate}"
+        )
     return links
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import html.parser
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 MARKER = re.compile(r"<!--\s*tayho:([^\s>]*)\s*-->")
 FIGURE_REFERENCE = re.compile(r"\{fig:([^{}]*)\}")
@@ -55,8 +55,9 @@ def _lines_of(text: str, pattern: re.Pattern) -> Iterable[tuple[int, re.Match]]:
         yield text.count("\n", 0, match.start()) + 1, match
 
 
-def check_prose(markdown: str, shown: str, known_markers: Iterable[str],
-                has_figure: Callable[[str], bool]) -> list[ProseProblem]:
+def check_prose(
+    markdown: str, shown: str, known_markers: Iterable[str], has_figure: Callable[[str], bool]
+) -> list[ProseProblem]:
     """Every problem of one prose page's Markdown source, with its line; `shown` names the file (and language)."""
     parser = _Tags()
     parser.feed(markdown)
@@ -64,12 +65,17 @@ def check_prose(markdown: str, shown: str, known_markers: Iterable[str],
     problems = [ProseProblem(shown, line, message) for line, message in parser.found]
     for line, match in _lines_of(markdown, _MARKDOWN_LINK):
         if _SCRIPT_URL.match(match.group(1)):
-            problems.append(ProseProblem(shown, line, f"a {match.group(1).split(':', 1)[0]}: link is not allowed in a prose page"))
+            problems.append(
+                ProseProblem(shown, line, f"a {match.group(1).split(':', 1)[0]}: link is not allowed in a prose page")
+            )
     known = set(known_markers)
     for line, match in _lines_of(markdown, MARKER):
         if match.group(1) not in known:
-            problems.append(ProseProblem(shown, line, f"unknown marker <!-- tayho:{match.group(1)} -->; known: "
-                                                      f"{', '.join(sorted(known))}"))
+            problems.append(
+                ProseProblem(
+                    shown, line, f"unknown marker <!-- tayho:{match.group(1)} -->; known: {', '.join(sorted(known))}"
+                )
+            )
     for line, match in _lines_of(markdown, FIGURE_REFERENCE):
         if not has_figure(match.group(1)):
             problems.append(ProseProblem(shown, line, f"{{fig:{match.group(1)}}} names no figure of the record"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .languages import SiteLanguages
+from .languages import THIS_SITE, SiteLanguages
 from .model import Record
 
 
-def record_schema(languages: SiteLanguages = SiteLanguages()) -> dict:
+def record_schema(languages: SiteLanguages = THIS_SITE) -> dict:
     """The model's schema, with every text requiring exactly the site's languages."""
     schema = Record.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

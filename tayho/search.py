@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
+
 def _folded_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFD", {"Đ": "D", "đ": "d"}.get(char, char))
     return "".join(part for part in decomposed if not unicodedata.combining(part))
@@ -18,8 +19,7 @@ def _folded_char(char: str) -> str:
 # Latin (Vietnamese included), Greek and Cyrillic letters with marks, and the combining marks themselves (for text
 # that arrives decomposed): one table, so that folding a whole search index is a single str.translate per entry.
 _RANGES = (range(0x00C0, 0x0530), range(0x1E00, 0x2000))
-_TABLE = {code: _folded_char(chr(code)) for block in _RANGES for code in block
-          if _folded_char(chr(code)) != chr(code)}
+_TABLE = {code: _folded_char(chr(code)) for block in _RANGES for code in block if _folded_char(chr(code)) != chr(code)}
 
 
 def fold(text: str) -> str:

@@ -54,7 +54,8 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
         title_counts, text_counts = Counter(title_words), Counter(text_words)
         for word in sorted(set(title_counts) | set(text_counts)):
             postings[shard_key(word)].setdefault(word, []).append(
-                [number, title_counts[word], text_counts[word], len(text_words)])
+                [number, title_counts[word], text_counts[word], len(text_words)]
+            )
     for key, shard in sorted(postings.items()):
         _write_json(folder / f"t-{key}.json", dict(sorted(shard.items())))
 
@@ -65,16 +66,21 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
             starts.append(number)
     for part, start in enumerate(starts):
         end = starts[part + 1] if part + 1 < len(starts) else len(entries)
-        _write_json(folder / f"d-{part}.json",
-                    [[location, title, text[:SHOWN_TEXT]] for location, title, text in entries[start:end]])
+        _write_json(
+            folder / f"d-{part}.json",
+            [[location, title, text[:SHOWN_TEXT]] for location, title, text in entries[start:end]],
+        )
 
-    _write_json(folder / "meta.json", {
-        "entries": len(entries),
-        "files": starts,
-        "shards": sorted(postings),
-        "average_text_words": sum(text_lengths) / len(entries) if entries else 0,
-        "title_boost": TITLE_BOOST,
-    })
+    _write_json(
+        folder / "meta.json",
+        {
+            "entries": len(entries),
+            "files": starts,
+            "shards": sorted(postings),
+            "average_text_words": sum(text_lengths) / len(entries) if entries else 0,
+            "title_boost": TITLE_BOOST,
+        },
+    )
     return {"config": config, "docs": [], "chunks": f"{CHUNK_FOLDER}/"}
 
 

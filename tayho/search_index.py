@@ -4,9 +4,10 @@ Each page gives one entry for its title and opening text, and one per section he
 shape Material's search expects (`location`, `title`, `text`). Text is plain: tags are dropped, a space is kept
 wherever markup separated two blocks ("151" and "nội dung" in two cells stay two words), and elements marked
 `data-search-exclude` (or buttons, scripts and permalink signs) are left out. A heading marked
-`data-search-continue` starts no entry (its title is left out, its text stays with the entry before it). Online the index is written in
-chunks fetched when the reader searches (tayho/search_chunks.py); the offline copy gets Material's single index,
-with accent-folded copies of every entry (tayho/search.py) and as a script, since file:// pages cannot fetch.
+`data-search-continue` starts no entry (its title is left out, its text stays with the entry before it).
+Online the index is written in chunks fetched when the reader searches (tayho/search_chunks.py); the offline
+copy gets Material's single index, with accent-folded copies of every entry (tayho/search.py) and as a script,
+since file:// pages cannot fetch.
 """
 
 from __future__ import annotations
@@ -21,8 +22,30 @@ from .search import FOLDED_FIELDS, fold
 from .search_chunks import write_chunks
 
 HEADINGS = {"h1", "h2", "h3"}
-BLOCKS = HEADINGS | {"p", "li", "dt", "dd", "td", "th", "tr", "div", "section", "figure", "figcaption", "pre",
-                     "blockquote", "aside", "table", "ul", "ol", "dl", "br", "details", "summary", "time"}
+BLOCKS = HEADINGS | {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "tr",
+    "div",
+    "section",
+    "figure",
+    "figcaption",
+    "pre",
+    "blockquote",
+    "aside",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "br",
+    "details",
+    "summary",
+    "time",
+}
 SKIPPED = {"h1", "script", "style", "button", "svg", "template", "noscript"}  # the h1 is the entry's title
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
 
@@ -55,8 +78,12 @@ class _Sections(html.parser.HTMLParser):
             if tag not in VOID:
                 self._skipping.append(tag)
             return
-        if tag in SKIPPED or "data-search-exclude" in attributes or "data-search-continue" in attributes \
-                or "headerlink" in (attributes.get("class") or ""):
+        if (
+            tag in SKIPPED
+            or "data-search-exclude" in attributes
+            or "data-search-continue" in attributes
+            or "headerlink" in (attributes.get("class") or "")
+        ):
             if tag not in VOID:
                 self._skipping.append(tag)
             return

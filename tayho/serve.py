@@ -22,8 +22,13 @@ import threading
 import time
 from pathlib import Path
 
-from watchdog.events import (EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED,
-                             FileSystemEventHandler)
+from watchdog.events import (
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 
 from .static_host import StaticSiteHandler
@@ -62,7 +67,7 @@ class PreviewHandler(StaticSiteHandler):
     """Serves site/ as a static host would, answers the reload script's question, and adds that script to every
     HTML page it sends (never to the files in site/)."""
 
-    rebuilder: "Rebuilder"
+    rebuilder: Rebuilder
 
     def do_GET(self):
         if self.path == STATUS_PATH:
@@ -124,8 +129,9 @@ class Rebuilder(FileSystemEventHandler):
         self.started += 1
         self.building = True
         command = [sys.executable, "-m", "tayho", "build", "--root", str(self.root), "--site-url", self.site_url]
-        result = subprocess.run(command + ([] if pdf else ["--no-pdf"]), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True)
+        result = subprocess.run(
+            command + ([] if pdf else ["--no-pdf"]), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         sys.stdout.write(result.stdout)
         self.problem = "" if result.returncode == 0 else first_problem(result.stdout)
         self.building = False
@@ -153,8 +159,13 @@ class Rebuilder(FileSystemEventHandler):
             except ValueError:
                 continue
             name = parts[-1] if parts else ""
-            return (bool(parts) and (names is None or parts[0] in names) and "__pycache__" not in parts
-                    and not name.startswith(".") and not name.endswith(("~", ".swp", ".swx", ".pyc")))
+            return (
+                bool(parts)
+                and (names is None or parts[0] in names)
+                and "__pycache__" not in parts
+                and not name.startswith(".")
+                and not name.endswith(("~", ".swp", ".swx", ".pyc"))
+            )
         return False
 
     def _work(self):
@@ -175,8 +186,10 @@ def open_server(port: int, site: Path) -> http.server.ThreadingHTTPServer | None
         return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_class)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            print(f"[serve] port {port} is already in use on 127.0.0.1; choose another with "
-                  f"`make serve PORT={port + 1}`", file=sys.stderr)
+            print(
+                f"[serve] port {port} is already in use on 127.0.0.1; choose another with `make serve PORT={port + 1}`",
+                file=sys.stderr,
+            )
         else:
             print(f"[serve] cannot listen on 127.0.0.1:{port}: {error.strerror}", file=sys.stderr)
         return None

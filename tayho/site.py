@@ -32,8 +32,7 @@ PROSE_MARKERS = {
     "changes": ("changes.html", "changes", lambda site, page: views.changes_view(site.record, site.lang, page)),
     "timeline": ("indexes.html", "timeline", lambda site, page: indexes.timeline_view(site.record, site.lang, page)),
     "places": ("indexes.html", "places", lambda site, page: indexes.places_view(site.record, site.lang, page)),
-    "documents": ("indexes.html", "documents",
-                  lambda site, page: indexes.documents_view(site.record, site.lang, page)),
+    "documents": ("indexes.html", "documents", lambda site, page: indexes.documents_view(site.record, site.lang, page)),
     "everything": ("print.html", "everything", lambda site, page: views.print_view(site.record, site.lang, page)),
     "pdf": ("print.html", "pdf_link", lambda site, page: site.pdf_link(page)),
 }
@@ -53,8 +52,16 @@ class LanguageSite:
     _views: dict = dataclasses.field(default_factory=dict, repr=False)
 
     @classmethod
-    def create(cls, record: Record, links: Links, fragments_dir: Path, root: Path, version: RecordVersion,
-               offline: bool = False, pdf: bool = True) -> "LanguageSite":
+    def create(
+        cls,
+        record: Record,
+        links: Links,
+        fragments_dir: Path,
+        root: Path,
+        version: RecordVersion,
+        offline: bool = False,
+        pdf: bool = True,
+    ) -> LanguageSite:
         source_text = (root / record.term.source.file).read_text(encoding="utf-8")
         return cls(record, links, make_environment(fragments_dir), source_text, version, offline, pdf)
 
@@ -64,8 +71,10 @@ class LanguageSite:
 
     def highlight_sources(self) -> dict[str, str]:
         """Markdown source (front matter only) of each generated highlight page, keyed by its file path."""
-        return {urls.highlight_page(highlight.id): self._front_matter(f"{highlight.order}. {highlight.title[self.lang]}")
-                for highlight in self.record.highlights}
+        return {
+            urls.highlight_page(highlight.id): self._front_matter(f"{highlight.order}. {highlight.title[self.lang]}")
+            for highlight in self.record.highlights
+        }
 
     @staticmethod
     def _front_matter(title: str) -> str:
@@ -96,8 +105,17 @@ class LanguageSite:
 
     def highlight_toc(self, highlight_id: str) -> list[dict]:
         """Table-of-contents tokens in the shape Python-Markdown's toc extension produces."""
-        return [{"level": 2, "id": section.id, "name": section.title, "html": str(escape(section.title)),
-                 "data-toc-label": "", "children": []} for section in self._highlight_view(highlight_id)["sections"]]
+        return [
+            {
+                "level": 2,
+                "id": section.id,
+                "name": section.title,
+                "html": str(escape(section.title)),
+                "data-toc-label": "",
+                "children": [],
+            }
+            for section in self._highlight_view(highlight_id)["sections"]
+        ]
 
     def about(self, page: views.PageContext) -> dict:
         return views.about_view(self.record, self.lang, self.source_text, page)
@@ -114,13 +132,27 @@ class LanguageSite:
 
     def alternates(self, page_url: str) -> list[dict]:
         """The language switcher's entries for one page: the same page in each language."""
-        return [{"lang": code, "name": self.links.languages.entry(code).name, "current": code == self.lang,
-                 "href": self.links.in_language(code, page_url)} for code in self.links.languages]
+        return [
+            {
+                "lang": code,
+                "name": self.links.languages.entry(code).name,
+                "current": code == self.lang,
+                "href": self.links.in_language(code, page_url),
+            }
+            for code in self.links.languages
+        ]
 
     def alternates_for_404(self) -> list[dict]:
         """The 404 page is served at any URL, so its switcher leads to each language's home by absolute path."""
-        return [{"lang": code, "name": self.links.languages.entry(code).name, "current": code == self.lang,
-                 "href": urlsplit(self.links.language_root(code)).path or "/"} for code in self.links.languages]
+        return [
+            {
+                "lang": code,
+                "name": self.links.languages.entry(code).name,
+                "current": code == self.lang,
+                "href": urlsplit(self.links.language_root(code)).path or "/",
+            }
+            for code in self.links.languages
+        ]
 
     def description(self, src_uri: str, fallback: str) -> str:
         """A page's description for previews: a highlight's summary as plain text, else the site's."""
@@ -139,8 +171,9 @@ class LanguageSite:
         view = {
             "description": description,
             "offline": self.offline,
-            "open_graph": metadata.open_graph(self.links, site_name, title, description,
-                                              self.links.absolute(src_uri), highlight_id is not None),
+            "open_graph": metadata.open_graph(
+                self.links, site_name, title, description, self.links.absolute(src_uri), highlight_id is not None
+            ),
             "json_ld": Markup(metadata.json_for_script(structured)),
             "feed_href": self.links.file(urls.FEED_FILE, page_url),
             "feed_title": words(self.lang)["feed"],

@@ -17,8 +17,8 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -69,13 +69,34 @@ def build_lock(site_dir: Path, wait: bool = True) -> Iterator[None]:
         except BlockingIOError:
             if not wait:
                 raise
-            print(f"Another build of {site_dir} is running; this one waits for it to finish.", file=sys.stderr,
-                  flush=True)
+            print(
+                f"Another build of {site_dir} is running; this one waits for it to finish.", file=sys.stderr, flush=True
+            )
             fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+class NotASiteError(Exception):
+    """The folder asked for as site/ holds something else: replacing it would delete that."""
+
+
+def check_replaceable(site_dir: Path, root: Path) -> None:
+    """Refuse a site folder the build would wrongly replace: the project itself, a folder of its sources, or any
+    folder that is neither empty nor a previous build (which always holds SHA256SUMS)."""
+    resolved = site_dir.resolve()
+    protected = [root.resolve()] + [root.resolve() / name for name in ("data", "docs", "tayho", ".git")]
+    if resolved in protected or any(folder.is_relative_to(resolved) for folder in protected):
+        raise NotASiteError(f"{site_dir} holds the project's own files; choose another folder for the site")
+    if resolved.exists() and not resolved.is_dir():
+        raise NotASiteError(f"{site_dir} is a file, not a folder; choose another place for the site")
+    if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / "SHA256SUMS").is_file():
+        raise NotASiteError(
+            f"{site_dir} is not empty and is not a site built by tayho (it has no SHA256SUMS); "
+            "the build would delete what it holds: choose an empty or new folder"
+        )
 
 
 def remove_leftovers(site_dir: Path) -> None:

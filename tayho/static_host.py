@@ -8,8 +8,8 @@ import contextlib
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 
 class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -52,4 +52,3 @@ def hosting(site: Path, language_folders: tuple[str, ...] = ("en",), port: int =
     finally:
         server.shutdown()
         server.server_close()
-

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import inspect
 import typing
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -58,5 +59,10 @@ def _texts(value: Any, languages: SiteLanguages, path: Path) -> Iterator[Finding
             yield path + (code,), "is required but missing"
     for code in value:
         if isinstance(code, str) and code not in languages and code in Localized.model_fields:
-            yield path + (code,), (f"is a language this site does not publish (its languages: "
-                                   f"{', '.join(languages)}); remove it or add the language to mkdocs.yml")
+            yield (
+                path + (code,),
+                (
+                    f"is a language this site does not publish (its languages: "
+                    f"{', '.join(languages)}); remove it or add the language to mkdocs.yml"
+                ),
+            )

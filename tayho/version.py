@@ -21,8 +21,13 @@ class RecordVersion:
 def record_version(root: Path) -> RecordVersion:
     """The short commit and commit date of HEAD; a build outside git says so instead of guessing."""
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--abbrev=10", "--format=%h %cs"],
-                             capture_output=True, text=True, check=True, timeout=10).stdout.split()
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--abbrev=10", "--format=%h %cs"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.split()
     except (OSError, subprocess.SubprocessError):
         out = []
     if len(out) != 2:

@@ -6,16 +6,15 @@ import dataclasses
 from typing import Optional
 
 from . import urls
-from .urls import Links
+from .anchors import SECTIONS
+from .charts import chart_view
+from .citation import bibtex_citation, plain_citation, version_text
 from .consistency import Recomputation, recompute_share, recompute_sum
 from .i18n import words
 from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
 from .numbers import date_span, format_date_span, format_figure, format_full_date, format_number
+from .urls import Links
 from .version import RecordVersion
-from .citation import bibtex_citation, plain_citation, version_text
-from .charts import chart_view
-
-SECTIONS = ("summary", "text", "figures", "photos", "documents", "places", "people", "events", "notes", "cite")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,7 +41,7 @@ class PageContext:
     def href(self, page: str, fragment: str = "") -> str:
         return self.links.href(page, self.url, fragment)
 
-    def at(self, page: str) -> "PageContext":
+    def at(self, page: str) -> PageContext:
         """The context of another page of the same build."""
         return dataclasses.replace(self, url=self.links.url(page))
 
@@ -114,11 +113,23 @@ def plain_text(text: str, record: Record, lang: str) -> str:
     return "".join(segment.text for segment in segments(text, record, lang))
 
 
-def note_view(record: Record, note: Note, lang: str, where: Optional[Link] = None, aliases: tuple[str, ...] = (),
-              page_href: str = "") -> NoteView:
-    return NoteView(urls.anchor("note", note.id), words(lang)[f"note_kind.{note.kind.value}"],
-                    segments(note.text[lang], record, lang, page_href), plain_text(note.text[lang], record, lang),
-                    where, [urls.anchor("note", alias) for alias in aliases], "#" + urls.anchor("note", note.id))
+def note_view(
+    record: Record,
+    note: Note,
+    lang: str,
+    where: Optional[Link] = None,
+    aliases: tuple[str, ...] = (),
+    page_href: str = "",
+) -> NoteView:
+    return NoteView(
+        urls.anchor("note", note.id),
+        words(lang)[f"note_kind.{note.kind.value}"],
+        segments(note.text[lang], record, lang, page_href),
+        plain_text(note.text[lang], record, lang),
+        where,
+        [urls.anchor("note", alias) for alias in aliases],
+        "#" + urls.anchor("note", note.id),
+    )
 
 
 def _figure_note_view(record: Record, note: Note, figure: Figure, lang: str, page: PageContext) -> NoteView:
@@ -137,8 +148,9 @@ def _check_text(record: Record, figure: Figure, result: Recomputation, lang: str
     text = words(lang)
     recomputed = format_number(result.recomputed, figure.decimals, lang)
     if result.kind == "share":
-        count, total = (format_number(record.figure(ref).value, 0, lang)
-                        for ref in (figure.share_of.count, figure.share_of.total))
+        count, total = (
+            format_number(record.figure(ref).value, 0, lang) for ref in (figure.share_of.count, figure.share_of.total)
+        )
         return text["share_check"].format(count=count, total=total, recomputed=recomputed + "%")
     return text["sum_check"].format(recomputed=recomputed)
 
@@ -181,23 +193,60 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         "summary": segments(highlight.summary[lang], record, lang),
         "body": [segments(paragraph[lang], record, lang) for paragraph in highlight.body],
         "figures": [figure_view(record, figure, lang, page) for figure in highlight.figures],
-        "charts": [chart_view(record, chart, lang) for chart in highlight.charts],
-        "photos": [{"anchor": urls.anchor("photo", photo.id), "caption": segments(photo.caption[lang], record, lang),
-                    "aliases": [urls.anchor("photo", alias) for alias in record.aliases_of("photo", photo.id)]}
-                   for photo in highlight.photos],
-        "documents": [{"anchor": urls.anchor("doc", doc.id), "kind": doc.kind[lang], "number": doc.number,
-                       "title": _localized(doc.title, lang), "issuer": doc.issuer[lang],
-                       "date": format_full_date(doc.date, lang) if doc.date else text["date_unknown"]}
-                      for doc in documents],
-        "places": [{"anchor": urls.anchor("place", ref), "name": record.place(ref).name[lang]} for ref in highlight.places],
-        "people": [{"anchor": urls.anchor("person", ref), "name": record.person(ref).name,
-                    "role": record.person(ref).role[lang]} for ref in highlight.people],
-        "events": [{"anchor": urls.anchor("event", event.id), "dates": date_span(event.date, event.end, lang),
-                    "title": event.title[lang],
-                    "aliases": [urls.anchor("event", alias) for alias in record.aliases_of("event", event.id)]}
-                   for event in highlight.events],
-        "notes": [note_view(record, note, lang, aliases=tuple(record.aliases_of("note", note.id)))
-                  for note in highlight.notes],
+        "charts": [
+            chart_view(record, chart, lang)
+            | {"aliases": [urls.anchor("chart", alias) for alias in record.aliases_of("chart", chart.id)]}
+            for chart in highlight.charts
+        ],
+        "photos": [
+            {
+                "anchor": urls.anchor("photo", photo.id),
+                "caption": segments(photo.caption[lang], record, lang),
+                "aliases": [urls.anchor("photo", alias) for alias in record.aliases_of("photo", photo.id)],
+            }
+            for photo in highlight.photos
+        ],
+        "documents": [
+            {
+                "anchor": urls.anchor("doc", doc.id),
+                "kind": doc.kind[lang],
+                "number": doc.number,
+                "aliases": [urls.anchor("doc", alias) for alias in record.aliases_of("document", doc.id)],
+                "title": _localized(doc.title, lang),
+                "issuer": doc.issuer[lang],
+                "date": format_full_date(doc.date, lang) if doc.date else text["date_unknown"],
+            }
+            for doc in documents
+        ],
+        "places": [
+            {
+                "anchor": urls.anchor("place", ref),
+                "name": record.place(ref).name[lang],
+                "aliases": [urls.anchor("place", alias) for alias in record.aliases_of("place", ref)],
+            }
+            for ref in highlight.places
+        ],
+        "people": [
+            {
+                "anchor": urls.anchor("person", ref),
+                "name": record.person(ref).name,
+                "aliases": [urls.anchor("person", alias) for alias in record.aliases_of("person", ref)],
+                "role": record.person(ref).role[lang],
+            }
+            for ref in highlight.people
+        ],
+        "events": [
+            {
+                "anchor": urls.anchor("event", event.id),
+                "dates": date_span(event.date, event.end, lang),
+                "title": event.title[lang],
+                "aliases": [urls.anchor("event", alias) for alias in record.aliases_of("event", event.id)],
+            }
+            for event in highlight.events
+        ],
+        "notes": [
+            note_view(record, note, lang, aliases=tuple(record.aliases_of("note", note.id))) for note in highlight.notes
+        ],
         "sections": [Section(section, text[section]) for section in SECTIONS if _has_section(highlight, section)],
         "words": text,
     }
@@ -212,13 +261,15 @@ def highlight_cards(record: Record, lang: str, page: PageContext) -> list[dict]:
     cards = []
     for highlight in record.highlights:
         href = page.href(urls.highlight_page(highlight.id))
-        cards.append({
-            "order": highlight.order,
-            "title": highlight.title[lang],
-            "summary": segments(highlight.summary[lang], record, lang, href),
-            "href": href,
-            "figures": [figure_view(record, figure, lang, page) for figure in highlight.figures if figure.headline],
-        })
+        cards.append(
+            {
+                "order": highlight.order,
+                "title": highlight.title[lang],
+                "summary": segments(highlight.summary[lang], record, lang, href),
+                "href": href,
+                "figures": [figure_view(record, figure, lang, page) for figure in highlight.figures if figure.headline],
+            }
+        )
     return cards
 
 
@@ -235,7 +286,7 @@ def term_view(record: Record, lang: str) -> dict:
         "congress": congress.name[lang],
         "congress_dates": format_date_span(congress.start_date.isoformat(), congress.end_date.isoformat(), lang),
         "congress_delegates": f"{format_figure(record.figure(congress.delegates), lang)} "
-                              f"{record.figure(congress.delegates).label[lang]}",
+        f"{record.figure(congress.delegates).label[lang]}",
         "words": words(lang),
     }
 
@@ -277,12 +328,28 @@ def changes_view(record: Record, lang: str, page: PageContext) -> dict:
     text = words(lang)
     items = []
     for index, change in sorted(enumerate(record.changes), key=lambda item: (item[1].date, item[0]), reverse=True):
-        touched = [Link(f"{record.highlight(ref).order}. {record.highlight(ref).title[lang]}",
-                        page.href(urls.highlight_page(ref))) for ref in change.highlights]
-        items.append({"anchor": f"change-{index + 1}", "date": format_full_date(change.date, lang),
-                      "iso_date": change.date.isoformat(), "text": change.text[lang], "touched": touched})
-    return {"changes": items, "version": version_text(page.version, lang),
-            "feed_href": page.links.file(urls.FEED_FILE, page.url), "words": text}
+        touched = [
+            Link(
+                f"{record.highlight(ref).order}. {record.highlight(ref).title[lang]}",
+                page.href(urls.highlight_page(ref)),
+            )
+            for ref in change.highlights
+        ]
+        items.append(
+            {
+                "anchor": f"change-{index + 1}",
+                "date": format_full_date(change.date, lang),
+                "iso_date": change.date.isoformat(),
+                "text": change.text[lang],
+                "touched": touched,
+            }
+        )
+    return {
+        "changes": items,
+        "version": version_text(page.version, lang),
+        "feed_href": page.links.file(urls.FEED_FILE, page.url),
+        "words": text,
+    }
 
 
 def print_view(record: Record, lang: str, page: PageContext) -> dict:

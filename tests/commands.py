@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-MEMORY_LIMIT = 2 * 1024 ** 3  # the documented bound for a whole build
+MEMORY_LIMIT = 2 * 1024**3  # the documented bound for a whole build
 TIMEOUT = 120  # seconds; generous for a loaded CI machine (speed is measured by make bench, not here)
 
 
@@ -17,8 +17,14 @@ def _limit_memory() -> None:
 
 def tayho(*args: str, cwd: Path | None = None, timeout: float = TIMEOUT) -> subprocess.CompletedProcess:
     """`tayho ARGS…` (as `python -m tayho`, the same entry point), output captured as text."""
-    return subprocess.run([sys.executable, "-m", "tayho", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=timeout, preexec_fn=_limit_memory)
+    return subprocess.run(
+        [sys.executable, "-m", "tayho", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        preexec_fn=_limit_memory,
+    )
 
 
 def build_command(project: Path, *options: str) -> subprocess.CompletedProcess:

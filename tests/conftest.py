@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -26,18 +26,50 @@ PROJECT_PARTS = ("mkdocs.yml", "docs")
 EMPTY_LOCK = "# Every published link of the site; `make permalinks` adds new ones. Never delete a line.\n"
 
 # Fixtures that build a site: a test using any of them (directly or through another fixture) is marked `build`.
-BUILDING_FIXTURES = {"real_site", "real_served", "real_single_served", "real_site_with_pdf", "minimal_site",
-                     "minimal_served", "served_search"}
+# In the quick tier (-m "not build") a test that builds anyway fails and says it must be marked (see below).
+BUILDING_FIXTURES = {
+    "real_site",
+    "real_served",
+    "real_single_served",
+    "real_site_with_pdf",
+    "minimal_site",
+    "minimal_served",
+    "served_search",
+    "good_project",
+    "hostile",
+    "twin",
+    "locked_project",
+    "long_site",
+    "serving",
+    "served_after_rename",
+    "served_single",
+    "unzipped",
+    "plain_site",
+}
 
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+
+
+@pytest.fixture(autouse=True)
+def _quick_tier_builds_nothing(request, monkeypatch):
+    """When builds are deselected (`make check`), a test that starts one fails: it belongs in the build tier."""
+    if "not build" not in (request.config.option.markexpr or "") or request.node.get_closest_marker("build"):
+        return
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"{request.node.nodeid} builds a site: mark it build (or use a building fixture)")
+
+    for name in ("tayho.build.build_site", "tests.conftest.build_site", "tests.commands.tayho"):
+        monkeypatch.setattr(name, refuse)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ switcher by keyboard, no horizontal scrolling at 360 px; screenshots for review 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -85,8 +84,12 @@ def test_pages_fit_the_screen_and_screenshots_are_saved(real, browser, width):
         if scroll_width > width:
             too_wide.append(f"{url}: {scroll_width}px")
     ARTIFACTS.mkdir(exist_ok=True)
-    for url, name in (("", "home-vi"), ("en/", "home-en"), ("supervision/", "supervision-vi"),
-                      ("en/supervision/", "supervision-en")):
+    for url, name in (
+        ("", "home-vi"),
+        ("en/", "home-en"),
+        ("supervision/", "supervision-vi"),
+        ("en/supervision/", "supervision-en"),
+    ):
         tab.goto(base + url)
         tab.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
     tab.close()

@@ -17,8 +17,11 @@ TITLE = re.compile(r"<title>(.*?)(?: - [^<]*)?</title>")
 
 
 def _pages(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("index.html")
-            if not p.relative_to(site).as_posix().startswith(("data/", "en/data/"))}
+    return {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if not p.relative_to(site).as_posix().startswith(("data/", "en/data/"))
+    }
 
 
 def _lines(html: str) -> list[str]:
@@ -43,8 +46,11 @@ def test_the_baseline_has_no_hooks_and_the_same_theme_features(plain_site):
 
 def test_the_baseline_publishes_every_page_with_the_same_title_and_content(minimal_site, plain_site):
     site = plain_site / "site"
-    redirects = {page for page in _pages(minimal_site)
-                 if 'http-equiv="refresh"' in (minimal_site / page).read_text(encoding="utf-8")}
+    redirects = {
+        page
+        for page in _pages(minimal_site)
+        if 'http-equiv="refresh"' in (minimal_site / page).read_text(encoding="utf-8")
+    }
     assert _pages(site) == _pages(minimal_site) - redirects
     for page in _pages(site):
         ours, theirs = ((root / page).read_text(encoding="utf-8") for root in (minimal_site, site))

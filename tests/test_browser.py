@@ -36,11 +36,14 @@ def switch_language(tab, target: str) -> None:
     tab.wait_for_load_state("load")
 
 
-@pytest.mark.parametrize("start,target,expected", [
-    ("supervision/#fig-tasks-done", "en", "en/supervision/"),
-    ("en/congress/#fig-fund", "vi", "congress/"),
-    ("en/about/", "vi", "about/"),
-])
+@pytest.mark.parametrize(
+    "start,target,expected",
+    [
+        ("supervision/#fig-tasks-done", "en", "en/supervision/"),
+        ("en/congress/#fig-fund", "vi", "congress/"),
+        ("en/about/", "vi", "about/"),
+    ],
+)
 def test_switcher_keeps_the_page_and_the_anchor(served, tab, start, target, expected):
     tab.goto(served + start)
     switch_language(tab, target)
@@ -75,10 +78,16 @@ def search(tab, served, prefix: str, query: str) -> list[str]:
     return [urlsplit(href).path for href in search_results(tab, query)]
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("giám sát", "/supervision/"), ("giam sat", "/supervision/"), ("Giam Sat", "/supervision/"),
-    ("đại hội", "/congress/"), ("dai hoi", "/congress/"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("giám sát", "/supervision/"),
+        ("giam sat", "/supervision/"),
+        ("Giam Sat", "/supervision/"),
+        ("đại hội", "/congress/"),
+        ("dai hoi", "/congress/"),
+    ],
+)
 def test_vietnamese_search_is_accent_insensitive(served, tab, query, expected):
     results = search(tab, served, "", query)
     assert results[0] == expected
@@ -91,13 +100,18 @@ def test_english_search_finds_english_pages_only(served, tab):
     assert all(path.startswith("/en/") for path in results)
 
 
-@pytest.mark.parametrize("selector,expected", [
-    ("tr#fig-tasks-done .tayho-copy", lambda base: f"{base}en/supervision/#fig-tasks-done"),
-    (".tayho-heading:has(#figures) .tayho-copy", lambda base: f"{base}en/supervision/#figures"),
-    ("button[data-clipboard-target='#cite-plain']",
-     lambda base: 'Vietnam Fatherland Front Committee of Tây Hồ District. "1. Supervision". In: '),
-    ("button[data-clipboard-target='#cite-bibtex']", lambda base: "@misc{tayho-2019-2024-supervision-en,\n"),
-])
+@pytest.mark.parametrize(
+    "selector,expected",
+    [
+        ("tr#fig-tasks-done .tayho-copy", lambda base: f"{base}en/supervision/#fig-tasks-done"),
+        (".tayho-heading:has(#figures) .tayho-copy", lambda base: f"{base}en/supervision/#figures"),
+        (
+            "button[data-clipboard-target='#cite-plain']",
+            lambda base: 'Vietnam Fatherland Front Committee of Tây Hồ District. "1. Supervision". In: ',
+        ),
+        ("button[data-clipboard-target='#cite-bibtex']", lambda base: "@misc{tayho-2019-2024-supervision-en,\n"),
+    ],
+)
 def test_copy_controls_work_from_the_keyboard(served, browser, selector, expected):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
@@ -119,13 +133,18 @@ def served_after_rename(tmp_path_factory):
     """The fixture record with highlight 'congress' renamed to 'congress-vii' and a redirect declared."""
     project = make_project(tmp_path_factory.mktemp("renamed"), FIXTURES / "minimal" / "data")
     record = project / "data" / "achievements.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("id: congress\n", "id: congress-vii\n")
-                      + "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n", encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("id: congress\n", "id: congress-vii\n")
+        + "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n",
+        encoding="utf-8",
+    )
     for served in served_build(project, project / "site"):
         yield served.base
 
 
-@pytest.mark.parametrize("old,new", [("congress/#fig-fund", "/congress-vii/"), ("en/congress/#fig-delegates", "/en/congress-vii/")])
+@pytest.mark.parametrize(
+    "old,new", [("congress/#fig-fund", "/congress-vii/"), ("en/congress/#fig-delegates", "/en/congress-vii/")]
+)
 def test_a_redirect_page_forwards_the_reader_and_the_anchor(served_after_rename, tab, old, new):
     tab.goto(served_after_rename + old)
     tab.wait_for_url(f"**{new}*")

@@ -5,14 +5,21 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from .commands import build_command as run_build
 from .commands import leftovers
 from .conftest import FIXTURES, make_project
 
+pytestmark = [pytest.mark.build]
+
 
 def fingerprint(site: Path) -> dict[str, str]:
-    return {str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(site)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def test_a_broken_record_fails_clearly_and_keeps_the_last_good_site(tmp_path):
@@ -23,15 +30,19 @@ def test_a_broken_record_fails_clearly_and_keeps_the_last_good_site(tmp_path):
 
     record = project / "data" / "achievements.yaml"
     text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("value: 156", 'value: "156"').replace("    order: 2\n", "    order: 2\n    colour: red\n"),
-                      encoding="utf-8")
+    record.write_text(
+        text.replace("value: 156", 'value: "156"').replace("    order: 2\n", "    order: 2\n    colour: red\n"),
+        encoding="utf-8",
+    )
     result = run_build(project)
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     lines = [line.strip() for line in result.stderr.splitlines()]
-    assert any(line.startswith("data/achievements.yaml:") and "highlights[1].figures[0].value: must be a number" in line
-               for line in lines), result.stderr
+    assert any(
+        line.startswith("data/achievements.yaml:") and "highlights[1].figures[0].value: must be a number" in line
+        for line in lines
+    ), result.stderr
     assert any("highlights[1].colour: is not a known field" in line for line in lines), result.stderr
     assert fingerprint(project / "site") == before
     assert not leftovers(project)

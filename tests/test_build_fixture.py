@@ -29,12 +29,23 @@ def test_search_indexes_are_separate_per_language(minimal_site):
         search = minimal_site / prefix / "search"
         index = json.loads((search / "search_index.json").read_bytes())
         assert index["config"]["lang"] == [prefix.strip("/") or "vi"]
-        rows = [row for entries in sorted((search / "chunks").glob("d-*.json"))
-                for row in json.loads(entries.read_bytes())]
+        rows = [
+            row for entries in sorted((search / "chunks").glob("d-*.json")) for row in json.loads(entries.read_bytes())
+        ]
         return {title for location, title, _ in rows if location.startswith("supervision/")}
 
-    assert titles("") == {"1. Giám sát", "Nội dung", "Số liệu", "Ảnh", "Văn bản được dẫn", "Địa danh",
-                          "Nhân vật", "Sự kiện", "Ghi chú của người biên tập", "Trích dẫn"}
+    assert titles("") == {
+        "1. Giám sát",
+        "Nội dung",
+        "Số liệu",
+        "Ảnh",
+        "Văn bản được dẫn",
+        "Địa danh",
+        "Nhân vật",
+        "Sự kiện",
+        "Ghi chú của người biên tập",
+        "Trích dẫn",
+    }
     assert "1. Supervision" in titles("en/") and "Figures" in titles("en/")
 
 
@@ -53,11 +64,29 @@ def test_switcher_leads_to_the_same_page_in_the_other_language(minimal_site, url
 def test_highlight_headings_and_anchors_are_identical_across_languages(minimal_site):
     vi = facts(page(minimal_site, "supervision/")).ids
     en = facts(page(minimal_site, "en/supervision/")).ids
-    content = lambda ids: [i for i in ids if i == "supervision" or i in SECTIONS or
-                           i.split("-")[0] in {"fig", "photo", "doc", "place", "person", "event", "note"}]
+    content = lambda ids: [
+        i
+        for i in ids
+        if i == "supervision"
+        or i in SECTIONS
+        or i.split("-")[0] in {"fig", "photo", "doc", "place", "person", "event", "note"}
+    ]
     assert content(vi) == content(en)
-    assert {"supervision", "summary", "text", "figures", "photos", "documents", "places", "people", "events",
-            "notes", "fig-tasks-rest-share", "photo-supervision-conference", "note-rest-share"} <= set(content(vi))
+    assert {
+        "supervision",
+        "summary",
+        "text",
+        "figures",
+        "photos",
+        "documents",
+        "places",
+        "people",
+        "events",
+        "notes",
+        "fig-tasks-rest-share",
+        "photo-supervision-conference",
+        "note-rest-share",
+    } <= set(content(vi))
     assert all(i.isascii() for i in content(vi))
 
 
@@ -89,8 +118,10 @@ def test_home_cards_link_every_highlight_with_headline_figures(minimal_site):
 
 
 def test_nothing_is_loaded_from_another_host(minimal_site):
-    loaded = re.compile(r'<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc="https?://'
-                        r'|<link\b[^>]*\brel="(?:stylesheet|preload|modulepreload|icon)"[^>]*\bhref="https?://')
+    loaded = re.compile(
+        r'<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc="https?://'
+        r'|<link\b[^>]*\brel="(?:stylesheet|preload|modulepreload|icon)"[^>]*\bhref="https?://'
+    )
     for path in minimal_site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
@@ -116,8 +147,10 @@ def test_prose_pages_have_the_same_explicit_heading_ids_in_both_languages(minima
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-@pytest.mark.parametrize("url,anchor", [("timeline/", "event-supervision-2023"), ("places/", "place-phu-thuong"),
-                                        ("documents/", "doc-regulation-124")])
+@pytest.mark.parametrize(
+    "url,anchor",
+    [("timeline/", "event-supervision-2023"), ("places/", "place-phu-thuong"), ("documents/", "doc-regulation-124")],
+)
 def test_timeline_and_indexes_link_to_the_anchor_where_each_entry_is_told(minimal_site, prefix, url, anchor):
     index = facts(page(minimal_site, prefix + url))
     assert anchor in index.ids
@@ -127,8 +160,10 @@ def test_timeline_and_indexes_link_to_the_anchor_where_each_entry_is_told(minima
 
 
 def test_chart_is_inline_svg_with_title_description_and_table_in_the_page_language(minimal_site):
-    for prefix, title, value in (("", "Kết quả thực hiện nội dung", "tasks-done"),
-                                 ("en/", "Results of the tasks", "tasks-done")):
+    for prefix, title, value in (
+        ("", "Kết quả thực hiện nội dung", "tasks-done"),
+        ("en/", "Results of the tasks", "tasks-done"),
+    ):
         html = page(minimal_site, prefix + "supervision/").read_text(encoding="utf-8")
         assert '<svg class="tayho-chart__svg"' in html and 'role="img"' in html
         assert f'<title id="chart-task-ratings-title">{title}</title>' in html

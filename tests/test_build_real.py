@@ -43,8 +43,13 @@ def test_every_figure_is_on_its_page_in_both_languages(real_site, highlight):
 def test_explicit_ids_are_identical_across_languages(real_site, highlight):
     def content_ids(lang):
         ids = facts(page(real_site, f"{PREFIX[lang]}{highlight.id}/")).ids
-        return [i for i in ids if i == highlight.id or i in SECTIONS or
-                i.split("-")[0] in {"fig", "photo", "doc", "place", "person", "event", "note"}]
+        return [
+            i
+            for i in ids
+            if i == highlight.id
+            or i in SECTIONS
+            or i.split("-")[0] in {"fig", "photo", "doc", "place", "person", "event", "note"}
+        ]
 
     assert content_ids("vi") == content_ids("en")
     assert all(i.isascii() for i in content_ids("vi"))
@@ -82,7 +87,8 @@ def test_the_permalink_lock_matches_the_built_site(real_site):
 def test_footer_shows_the_commit_the_site_was_built_from(real_site):
     import subprocess
 
-    commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--abbrev=10", "--format=%h"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--abbrev=10", "--format=%h"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert f"Record version {commit}," in facts(page(real_site, "en/")).text
     assert f"Phiên bản hồ sơ {commit}," in facts(page(real_site, "")).text

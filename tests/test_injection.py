@@ -27,8 +27,11 @@ from .conftest import FIXTURES, build, make_project, served_build
 
 LANGUAGES = ("vi", "en")
 MINIMAL = FIXTURES / "minimal" / "data"
-PAYLOADS = [line for line in (FIXTURES / "hostile" / "payloads.txt").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("# ")]
+PAYLOADS = [
+    line
+    for line in (FIXTURES / "hostile" / "payloads.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("# ")
+]
 # What titles always carry, whatever the rotation gives them: titles reach <title>, the nav, JSON-LD and the feed.
 TITLE_PAYLOADS = ("</title><script>alert(1)</script>", "{{ 7*7 }}", "<!-- tayho:cards -->")
 # Element and attribute names that only a payload could have brought into a page.
@@ -39,6 +42,7 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "srcdoc", "xlin
 
 
 # --- the hostile record -----------------------------------------------------------------------------------------
+
 
 def _kind(annotation) -> object:
     """'text', 'web', 'localized', ('model', cls), ('list', kind) or None for a field annotation of the model."""
@@ -128,6 +132,7 @@ def text_values(node, kind=("model", model.Record), where="") -> typing.Iterator
 
 # --- reading built pages ----------------------------------------------------------------------------------------
 
+
 class _Markup(html.parser.HTMLParser):
     """Every start tag with its attributes, every comment, and the text of <body> (outside script and style)."""
 
@@ -187,8 +192,13 @@ def injected_markup(parser: _Markup) -> list[str]:
         for name, value in attributes.items():
             if EVENT_ATTRIBUTE.match(name):
                 found.append(f"<{tag} {name}={value!r}>")
-            if name in URL_ATTRIBUTES and value and re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith(
-                    ("javascript:", "vbscript:", "data:text/html")):
+            if (
+                name in URL_ATTRIBUTES
+                and value
+                and re.sub(r"[\s\x00-\x1f]", "", value)
+                .lower()
+                .startswith(("javascript:", "vbscript:", "data:text/html"))
+            ):
                 found.append(f"<{tag} {name}={value!r}>")
             if name == "srcdoc":
                 found.append(f"<{tag} srcdoc>")
@@ -198,6 +208,7 @@ def injected_markup(parser: _Markup) -> list[str]:
 
 
 # --- the built hostile site -------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def twin(tmp_path_factory) -> Path:
@@ -224,6 +235,7 @@ def record(hostile):
 
 # --- the record itself ------------------------------------------------------------------------------------------
 
+
 def test_payloads_are_single_line_nfc_text_without_control_characters():
     assert len(PAYLOADS) >= 40
     for payload in PAYLOADS:
@@ -245,14 +257,18 @@ def test_every_text_field_of_the_record_carries_a_payload(record):
 
 # --- the built files --------------------------------------------------------------------------------------------
 
+
 def test_the_file_checks_detect_injected_markup():
     """Negative control: the parser-based checks flag payloads that arrive as markup, not as escaped text."""
+
     def parse(text: str) -> _Markup:
         parser = _Markup()
         parser.feed(f"<html><body>{text}</body></html>")
         return parser
 
-    found = injected_markup(parse('<img src=x onerror=alert(1)><a href=" JaVa\tScRiPt:alert(1)">x</a><iframe srcdoc="y">'))
+    found = injected_markup(
+        parse('<img src=x onerror=alert(1)><a href=" JaVa\tScRiPt:alert(1)">x</a><iframe srcdoc="y">')
+    )
     assert any("onerror" in item for item in found) and any("href" in item for item in found)
     assert any("srcdoc" in item for item in found) and "<iframe>" in found
     assert injected_markup(parse("&lt;img src=x onerror=alert(1)&gt; javascript:alert(1)")) == []
@@ -272,8 +288,11 @@ def test_no_markup_handler_or_script_url_from_the_data_in_any_page(hostile, twin
         harmless = twin / page.relative_to(hostile["site"])
         assert harmless.exists(), page
         assert [(tag, sorted(attributes)) for tag, attributes in parsed.tags] == [
-            (tag, sorted(attributes)) for tag, attributes in markup(harmless).tags], page
-    assert sorted(p.relative_to(twin) for p in html_pages(twin)) == sorted(p.relative_to(hostile["site"]) for p in pages)
+            (tag, sorted(attributes)) for tag, attributes in markup(harmless).tags
+        ], page
+    assert sorted(p.relative_to(twin) for p in html_pages(twin)) == sorted(
+        p.relative_to(hostile["site"]) for p in pages
+    )
 
 
 def test_template_syntax_from_the_data_is_printed_literally(hostile):
@@ -282,8 +301,15 @@ def test_template_syntax_from_the_data_is_printed_literally(hostile):
     for text in (home, highlight):
         assert "{{ 7*7 }}" in text
     everything = " ".join(markup(page).text for page in html_pages(hostile["site"]))
-    for literal in ("{{ 7*7 }}", "${7*7}", "#{7*7}", "<%= 7*7 %>", "{{ config }}", "{% raw %}{{ 7*7 }}{% endraw %}",
-                    "{0} {what} {__class__} %s %(x)s"):
+    for literal in (
+        "{{ 7*7 }}",
+        "${7*7}",
+        "#{7*7}",
+        "<%= 7*7 %>",
+        "{{ config }}",
+        "{% raw %}{{ 7*7 }}{% endraw %}",
+        "{0} {what} {__class__} %s %(x)s",
+    ):
         assert literal in everything, literal
     assert " 49 " not in f" {highlight} "
 
@@ -300,8 +326,11 @@ def test_a_marker_in_the_data_is_not_expanded(hostile, twin, record):
 
 def test_every_payload_is_shown_as_text(hostile):
     for lang in ("", "en/"):
-        pages = html_pages(hostile["site"] / lang) if lang else [
-            p for p in html_pages(hostile["site"]) if p.relative_to(hostile["site"]).parts[0] != "en"]
+        pages = (
+            html_pages(hostile["site"] / lang)
+            if lang
+            else [p for p in html_pages(hostile["site"]) if p.relative_to(hostile["site"]).parts[0] != "en"]
+        )
         shown = " ".join(markup(page).text for page in pages)
         missing = [payload for payload in PAYLOADS if squeeze(payload) not in shown]
         assert missing == [], f"not shown as text in {lang or 'vi/'}: {missing}"
@@ -370,7 +399,6 @@ def served(hostile):
     return hostile
 
 
-
 @pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -396,8 +424,9 @@ def _visit(tab, url: str) -> None:
 @pytest.mark.browser
 def test_the_dom_checks_detect_an_injected_element(tab):
     """Negative control: the same checks fail on a page that does carry the payloads as markup."""
-    tab.set_content('<p>x</p><img src="x" onerror="alert(1)"><a href="javascript:alert(2)">y</a>'
-                    "<script>alert(3)</script>")
+    tab.set_content(
+        '<p>x</p><img src="x" onerror="alert(1)"><a href="javascript:alert(2)">y</a><script>alert(3)</script>'
+    )
     tab.wait_for_timeout(200)
     assert tab.dialogs, "the dialog listener missed an alert"
     found = tab.evaluate(FIND_INJECTED)

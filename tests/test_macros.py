@@ -12,9 +12,9 @@ import pytest
 from jinja2 import UndefinedError
 
 from tayho import indexes, urls, views
+from tayho.feed import feed_view
 from tayho.languages import SiteLanguages
 from tayho.load import load_record
-from tayho.feed import feed_view
 from tayho.outputs import sitemap_index_view, sitemap_view
 from tayho.render import call_macro, make_environment
 from tayho.site import LanguageSite
@@ -47,9 +47,11 @@ def site(lang: str) -> LanguageSite:
 
 
 CASES = {
-    "highlight-page": ("highlight.html", "page",
-                       lambda lang: views.highlight_view(RECORD, RECORD.highlights[0], lang,
-                                                         page(lang, "supervision.md"))),
+    "highlight-page": (
+        "highlight.html",
+        "page",
+        lambda lang: views.highlight_view(RECORD, RECORD.highlights[0], lang, page(lang, "supervision.md")),
+    ),
     "home-term": ("home.html", "term", lambda lang: views.term_view(RECORD, lang)),
     "home-cards": ("home.html", "cards", lambda lang: views.highlight_cards(RECORD, lang, page(lang, urls.HOME))),
     "about-source": ("about.html", "source", about),
@@ -58,10 +60,17 @@ CASES = {
     "about-verbatim": ("about.html", "verbatim", about),
     "about-downloads": ("about.html", "downloads", about),
     "changes": ("changes.html", "changes", lambda lang: views.changes_view(RECORD, lang, page(lang, urls.CHANGES))),
-    "timeline": ("indexes.html", "timeline", lambda lang: indexes.timeline_view(RECORD, lang, page(lang, urls.TIMELINE))),
+    "timeline": (
+        "indexes.html",
+        "timeline",
+        lambda lang: indexes.timeline_view(RECORD, lang, page(lang, urls.TIMELINE)),
+    ),
     "places": ("indexes.html", "places", lambda lang: indexes.places_view(RECORD, lang, page(lang, urls.PLACES))),
-    "documents": ("indexes.html", "documents",
-                  lambda lang: indexes.documents_view(RECORD, lang, page(lang, urls.DOCUMENTS))),
+    "documents": (
+        "indexes.html",
+        "documents",
+        lambda lang: indexes.documents_view(RECORD, lang, page(lang, urls.DOCUMENTS)),
+    ),
     "feed": ("feed.html", "atom", lambda lang: feed_view(RECORD, links(lang))),
     "sitemap": ("outputs.html", "sitemap", lambda lang: sitemap_view(site(lang), [urls.HOME, "supervision.md"])),
     "sitemap-index": ("outputs.html", "sitemap_index", lambda lang: sitemap_index_view(site(lang))),
@@ -92,6 +101,6 @@ def test_a_misspelt_name_in_a_template_fails_instead_of_printing_nothing():
 
 def test_head_metadata_is_escaped_and_json_ld_cannot_close_its_script():
     html = str(site("en").head_html("supervision/", "supervision.md", 'A "title" </script><b>', "d", "S & S"))
-    assert '<b>' not in html and 'content="A &#34;title&#34; &lt;/script&gt;&lt;b&gt;"' in html
+    assert "<b>" not in html and 'content="A &#34;title&#34; &lt;/script&gt;&lt;b&gt;"' in html
     assert html.count("</script>") == 1
     assert "hreflang" not in html  # declared in sitemap.xml

@@ -13,8 +13,10 @@ from .conftest import ROOT
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
 THEME = ROOT / "tayho" / "theme"
 GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
-NOTE = ("{#- Material 9.8.1's {name}, edited for the archive: tests/test_material_copies.py lists\n"
-        "    each edit and checks that this copy is the installed Material's file with exactly those edits. -#}\n")
+NOTE = (
+    "{#- Material 9.8.1's {name}, edited for the archive: tests/test_material_copies.py lists\n"
+    "    each edit and checks that this copy is the installed Material's file with exactly those edits. -#}\n"
+)
 
 SITE_NAME_ESCAPED_ONCE = ('title="{{ config.site_name | e }}"', 'title="{{ config.site_name }}"')
 EDITS = {
@@ -23,24 +25,33 @@ EDITS = {
         ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
         ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
         # the search worker: the chunk reader when the index is chunked (tayho/search_chunks.py)
-        ('"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
-         '"search": (tayho_search_worker or "assets/javascripts/workers/search.a7633da7.min.js") | url,'),
+        (
+            '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
+            '"search": (tayho_search_worker or "assets/javascripts/workers/search.a7633da7.min.js") | url,',
+        ),
     ],
     "partials/header.html": [
         # the search box without Material's search plugin: the tayho plugin writes the index
-        ('    {% if "material/search" in config.plugins %}\n'
-         '      {% set search = config.plugins["material/search"] | attr("config") %}\n'
-         '      {% if search.enabled %}', '    {% if tayho_search_worker is defined %}\n      {% if true %}'),
+        (
+            '    {% if "material/search" in config.plugins %}\n'
+            '      {% set search = config.plugins["material/search"] | attr("config") %}\n'
+            "      {% if search.enabled %}",
+            "    {% if tayho_search_worker is defined %}\n      {% if true %}",
+        ),
         SITE_NAME_ESCAPED_ONCE,  # the site's name comes from the record and is escaped once, by the plugin
     ],
     "partials/nav.html": [SITE_NAME_ESCAPED_ONCE],
     "partials/nav-item.html": [  # an empty tabindex="" is invalid HTML
-        ('id="{{ path }}_label" tabindex="{{ tabindex }}">',
-         'id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>'),
+        (
+            'id="{{ path }}_label" tabindex="{{ tabindex }}">',
+            'id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
+        ),
     ],
     "partials/search.html": [  # a dialog needs an accessible name (axe)
-        ('<div class="md-search" data-md-component="search" role="dialog">',
-         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        ),
     ],
 }
 
@@ -49,7 +60,7 @@ EDITS = {
 def test_each_copy_is_material_with_exactly_the_listed_edits(name):
     expected = (MATERIAL / name).read_text(encoding="utf-8")
     assert expected.startswith(GENERATED)
-    expected = NOTE.replace("{name}", Path(name).name) + expected[len(GENERATED):]
+    expected = NOTE.replace("{name}", Path(name).name) + expected[len(GENERATED) :]
     for original, edited in EDITS[name]:
         assert original in expected, f"Material's {name} changed: redo the copy and its edits"
         expected = expected.replace(original, edited)
@@ -57,6 +68,9 @@ def test_each_copy_is_material_with_exactly_the_listed_edits(name):
 
 
 def test_every_copy_of_a_material_file_is_listed():
-    copies = {path.relative_to(THEME).as_posix() for path in THEME.rglob("*.html")
-              if "Material 9.8.1's" in path.read_text(encoding="utf-8").split("\n", 1)[0]}
+    copies = {
+        path.relative_to(THEME).as_posix()
+        for path in THEME.rglob("*.html")
+        if "Material 9.8.1's" in path.read_text(encoding="utf-8").split("\n", 1)[0]
+    }
     assert copies == set(EDITS)

@@ -36,8 +36,10 @@ def test_more_than_ten_are_grouped_by_tens_and_keep_their_order():
     assert nav_pages(groups) == [f"h{n}.md" for n in range(1, 26)]
 
 
-@pytest.mark.parametrize("lang,labels", [("vi", ["1–1.000", "1.001–2.000", "2.001–2.500"]),
-                                         ("en", ["1–1,000", "1,001–2,000", "2,001–2,500"])])
+@pytest.mark.parametrize(
+    "lang,labels",
+    [("vi", ["1–1.000", "1.001–2.000", "2.001–2.500"]), ("en", ["1–1,000", "1,001–2,000", "2,001–2,500"])],
+)
 def test_levels_grow_by_powers_of_ten_and_numbers_are_written_per_language(lang, labels):
     groups = grouped_highlights(_entries(2500), lang)
     assert _labels(groups) == labels

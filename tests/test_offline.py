@@ -31,7 +31,9 @@ def unzipped(tmp_path_factory) -> Path:
 
 def test_the_zip_holds_both_languages_and_nothing_points_to_another_host(unzipped):
     assert (unzipped / "index.html").is_file() and (unzipped / "en" / "supervision.html").is_file()
-    assert (unzipped / "search" / "search_index.js").is_file() and (unzipped / "en" / "search" / "search_index.js").is_file()
+    assert (unzipped / "search" / "search_index.js").is_file() and (
+        unzipped / "en" / "search" / "search_index.js"
+    ).is_file()
     for page in unzipped.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and 'src="http' not in text, page
@@ -42,9 +44,9 @@ def test_every_local_link_of_the_copy_leads_to_a_file_it_holds(unzipped):
     for page in unzipped.rglob("*.html"):
         for link in facts(page).links:
             target = link.get("href", "").split("#")[0].split("?")[0]
-            if target and not target.startswith(("http://", "https://", "mailto:", "javascript:", "data:")):
-                if not (page.parent / target).resolve().is_file():
-                    problems.append(f"{page.relative_to(unzipped)} → {target}")
+            local = target and not target.startswith(("http://", "https://", "mailto:", "javascript:", "data:"))
+            if local and not (page.parent / target).resolve().is_file():
+                problems.append(f"{page.relative_to(unzipped)} → {target}")
     assert problems == []
     assert not list(unzipped.rglob("*.pdf"))
 
@@ -71,8 +73,10 @@ def test_navigation_and_language_switch_from_file_urls(unzipped, file_tab):
     assert [url for url in file_tab.requests if not url.startswith(("file://", "data:"))] == []
 
 
-@pytest.mark.parametrize("start,query,expected", [("index.html", "giam sat", "supervision.html"),
-                                                  ("en/index.html", "supervision", "en/supervision.html")])
+@pytest.mark.parametrize(
+    "start,query,expected",
+    [("index.html", "giam sat", "supervision.html"), ("en/index.html", "supervision", "en/supervision.html")],
+)
 def test_search_works_from_file_urls(unzipped, file_tab, start, query, expected):
     file_tab.goto((unzipped / start).as_uri())
     first = search_results(file_tab, query)[0]

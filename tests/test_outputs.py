@@ -93,8 +93,14 @@ def test_each_language_sitemap_lists_only_its_own_pages_with_alternates(minimal_
     assert f"{site_url}{prefix}supervision/" in urls and f"{site_url}{prefix}congress/" in urls
     in_scope = [url for url in urls if url.startswith(site_url + prefix)]
     assert in_scope == list(urls) and not any(url.startswith(f"{site_url}en/") for url in urls if not prefix)
-    alternates = {link.get("hreflang"): link.get("href") for link in urls[f"{site_url}{prefix}congress/"].iter(f"{XHTML}link")}
-    assert alternates == {"vi": f"{site_url}congress/", "en": f"{site_url}en/congress/", "x-default": f"{site_url}congress/"}
+    alternates = {
+        link.get("hreflang"): link.get("href") for link in urls[f"{site_url}{prefix}congress/"].iter(f"{XHTML}link")
+    }
+    assert alternates == {
+        "vi": f"{site_url}congress/",
+        "en": f"{site_url}en/congress/",
+        "x-default": f"{site_url}congress/",
+    }
     assert gzip.decompress(pages.with_name(pages.name + ".gz").read_bytes()) == pages.read_bytes()
 
 

@@ -31,8 +31,17 @@ def rename(project, old: str, new: str, redirect: str | None = None) -> None:
 
 def test_the_lock_lists_pages_and_anchors_of_both_languages(locked_project):
     lock = read_lock(locked_project / "permalinks.lock")
-    for link in ("/", "/en/", "/supervision/", "/en/supervision/", "/supervision/#fig-tasks-done",
-                 "/en/supervision/#fig-tasks-done", "/en/about/#notes", "/congress/#cite", "/changes/#change-1"):
+    for link in (
+        "/",
+        "/en/",
+        "/supervision/",
+        "/en/supervision/",
+        "/supervision/#fig-tasks-done",
+        "/en/supervision/#fig-tasks-done",
+        "/en/about/#notes",
+        "/congress/#cite",
+        "/changes/#change-1",
+    ):
         assert link in lock
     assert not [link for link in lock if link.startswith(("/search", "/assets", "/data"))]
 
@@ -49,8 +58,12 @@ def test_renaming_a_highlight_without_a_redirect_fails_and_keeps_the_site(locked
 
 
 def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
-    rename(locked_project, "id: congress\n", "id: congress-vii\n",
-           "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n")
+    rename(
+        locked_project,
+        "id: congress\n",
+        "id: congress-vii\n",
+        "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n",
+    )
     build(locked_project)
     site = locked_project / "site"
     for prefix, lang in (("", "vi"), ("en/", "en")):
@@ -63,8 +76,12 @@ def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
 
 
 def test_renaming_a_figure_with_a_redirect_keeps_its_anchor(locked_project):
-    rename(locked_project, "tasks-done-share", "share-completed",
-           "redirects:\n  - {kind: figure, from: tasks-done-share, to: share-completed}\n")
+    rename(
+        locked_project,
+        "tasks-done-share",
+        "share-completed",
+        "redirects:\n  - {kind: figure, from: tasks-done-share, to: share-completed}\n",
+    )
     build(locked_project)
     ids = facts(locked_project / "site" / "en" / "supervision" / "index.html").ids
     assert "fig-share-completed" in ids and "fig-tasks-done-share" in ids
@@ -77,7 +94,11 @@ def test_renaming_a_figure_without_a_redirect_fails(locked_project):
 
 
 def test_a_redirect_to_an_id_that_does_not_exist_is_a_record_error(locked_project):
-    rename(locked_project, "id: congress\n", "id: congress-vii\n",
-           "redirects:\n  - {kind: highlight, from: congress, to: congres-vii}\n")
+    rename(
+        locked_project,
+        "id: congress\n",
+        "id: congress-vii\n",
+        "redirects:\n  - {kind: highlight, from: congress, to: congres-vii}\n",
+    )
     with pytest.raises(Abort, match=r"redirects\[0\]\.to: 'congres-vii' is not a current highlight id"):
         build(locked_project)

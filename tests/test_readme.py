@@ -9,6 +9,8 @@ import pytest
 from .commands import build_command
 from .conftest import ROOT, make_project
 
+pytestmark = [pytest.mark.build]
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SHOWN = [block for block in re.findall(r"```text\n(.*?)```", README, re.S) if block.startswith("Build failed")]
 
@@ -36,8 +38,9 @@ def a_count_that_no_longer_adds_up(text: str) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("number,edit", [(0, misspelt_key_grouped_number_missing_translation),
-                                         (1, a_count_that_no_longer_adds_up)])
+@pytest.mark.parametrize(
+    "number,edit", [(0, misspelt_key_grouped_number_missing_translation), (1, a_count_that_no_longer_adds_up)]
+)
 def test_the_readme_shows_what_make_build_prints(tmp_path, number, edit):
     project = make_project(tmp_path, ROOT / "data")
     record = project / "data" / "achievements.yaml"

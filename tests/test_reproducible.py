@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 import subprocess
 
+import pytest
+
 from .conftest import ROOT, build
+
+pytestmark = [pytest.mark.build]
 
 
 def tree(site):

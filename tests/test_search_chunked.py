@@ -69,21 +69,24 @@ def _search(browser, base: str, prefix: str, query: str) -> tuple[list[str], lis
         tab.wait_for_load_state("networkidle")
         on_load = list(requests)
         links = search_results(tab, query)
-        return [urlsplit(link).path for link in links], on_load, requests[len(on_load):]
+        return [urlsplit(link).path for link in links], on_load, requests[len(on_load) :]
     finally:
         tab.close()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("prefix,query,expected", [
-    ("", "giam sat", "/supervision/"),
-    ("", "giám sát", "/supervision/"),
-    ("", "dai doan ket", "/great-unity-festival/"),
-    ("", "covid", "/covid-19/"),
-    ("", "doi ngoai nhan dan", "/people-to-people-diplomacy/"),
-    ("en/", "supervision", "/en/supervision/"),
-    ("en/", "covid", "/en/covid-19/"),
-])
+@pytest.mark.parametrize(
+    "prefix,query,expected",
+    [
+        ("", "giam sat", "/supervision/"),
+        ("", "giám sát", "/supervision/"),
+        ("", "dai doan ket", "/great-unity-festival/"),
+        ("", "covid", "/covid-19/"),
+        ("", "doi ngoai nhan dan", "/people-to-people-diplomacy/"),
+        ("en/", "supervision", "/en/supervision/"),
+        ("en/", "covid", "/en/covid-19/"),
+    ],
+)
 def test_chunked_search_puts_the_right_highlight_first(served, browser, prefix, query, expected):
     results, on_load, by_search = _search(browser, served, prefix, query)
     assert results[0] == expected, results[:5]

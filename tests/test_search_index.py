@@ -20,7 +20,10 @@ PAGE = """<h1 id="supervision">1. Giám sát</h1>
 def test_a_page_gives_an_entry_for_its_opening_and_one_per_heading_with_an_id():
     entries = page_entries(PAGE, "supervision/", "1. Giám sát")
     assert [(entry.location, entry.title) for entry in entries] == [
-        ("supervision/", "1. Giám sát"), ("supervision/#summary", "Tóm tắt"), ("supervision/#figures", "Số liệu")]
+        ("supervision/", "1. Giám sát"),
+        ("supervision/#summary", "Tóm tắt"),
+        ("supervision/#figures", "Số liệu"),
+    ]
     assert entries[0].text == "Mở đầu đậm. Câu tóm tắt."  # inline markup (b) joins, block markup separates
 
 

@@ -30,19 +30,21 @@ def search(browser, base: str, prefix: str, query: str) -> list[str]:
         tab.close()
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("giám sát", {"/supervision/"}),
-    ("giam sat", {"/supervision/"}),
-    ("GIAM SAT", {"/supervision/"}),
-    ("phan bien xa hoi", {"/social-criticism/"}),
-    ("dai doan ket", {"/great-unity-festival/", "/great-unity-outreach/"}),
-    ("đại đoàn kết", {"/great-unity-festival/", "/great-unity-outreach/"}),
-    ("covid", {"/covid-19/"}),
-    ("doi ngoai nhan dan", {"/people-to-people-diplomacy/"}),
-    ("dan chu co so", {"/grassroots-democracy/"}),
-])
-def test_vietnamese_queries_with_or_without_tone_marks_put_the_right_highlight_first(served, browser, query,
-                                                                                      expected):
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("giám sát", {"/supervision/"}),
+        ("giam sat", {"/supervision/"}),
+        ("GIAM SAT", {"/supervision/"}),
+        ("phan bien xa hoi", {"/social-criticism/"}),
+        ("dai doan ket", {"/great-unity-festival/", "/great-unity-outreach/"}),
+        ("đại đoàn kết", {"/great-unity-festival/", "/great-unity-outreach/"}),
+        ("covid", {"/covid-19/"}),
+        ("doi ngoai nhan dan", {"/people-to-people-diplomacy/"}),
+        ("dan chu co so", {"/grassroots-democracy/"}),
+    ],
+)
+def test_vietnamese_queries_with_or_without_tone_marks_put_the_right_highlight_first(served, browser, query, expected):
     results = search(browser, served, "", query)
     assert results[0] in expected, results[:5]
     assert not any(path.startswith("/en/") for path in results)
@@ -52,12 +54,15 @@ def test_a_query_without_tone_marks_finds_what_the_marked_one_finds(served, brow
     assert search(browser, served, "", "đại đoàn kết")[:3] == search(browser, served, "", "dai doan ket")[:3]
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("supervision", "/en/supervision/"),
-    ("social criticism", "/en/social-criticism/"),
-    ("covid", "/en/covid-19/"),
-    ("great unity festival", "/en/great-unity-festival/"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("supervision", "/en/supervision/"),
+        ("social criticism", "/en/social-criticism/"),
+        ("covid", "/en/covid-19/"),
+        ("great unity festival", "/en/great-unity-festival/"),
+    ],
+)
 def test_english_queries_find_english_pages_only(served, browser, query, expected):
     results = search(browser, served, "en/", query)
     assert results[0] == expected, results[:5]

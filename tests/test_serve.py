@@ -21,6 +21,8 @@ from tayho.serve import PACKAGE
 
 from .conftest import ROOT, make_project
 
+pytestmark = [pytest.mark.build]
+
 WAIT = 120  # seconds; generous for a loaded CI machine (speed is measured by make bench, not here)
 
 
@@ -68,7 +70,7 @@ def _quiet_after(base: str, settle: float = 3.0) -> dict:
 def _read_every_watched_file(project: Path) -> int:
     count = 0
     for path in [project / name for name in ("data", "docs", "mkdocs.yml", "permalinks.lock")] + [PACKAGE]:
-        for item in ([path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else []):
+        for item in [path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else []:
             if item.is_file():
                 item.read_bytes()
                 count += 1
@@ -81,8 +83,12 @@ def serving(tmp_path):
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "-m", "tayho", "serve", "--root", str(project),
-                                   "--port", str(port)], stdout=output, stderr=subprocess.STDOUT, text=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tayho", "serve", "--root", str(project), "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             yield project, f"http://127.0.0.1:{port}/", log
         finally:
@@ -101,10 +107,12 @@ def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving, brows
     tab = browser.new_page()
     tab.goto(url + "#figures")
     assert first["title"]["en"] in tab.locator("article h1").inner_text()
-    record.write_text(record.read_text(encoding="utf-8").replace(first["title"]["en"], "An edited title"),
-                      encoding="utf-8")
-    tab.wait_for_function("document.querySelector('article h1').textContent.includes('An edited title')",
-                          timeout=WAIT * 1000)
+    record.write_text(
+        record.read_text(encoding="utf-8").replace(first["title"]["en"], "An edited title"), encoding="utf-8"
+    )
+    tab.wait_for_function(
+        "document.querySelector('article h1').textContent.includes('An edited title')", timeout=WAIT * 1000
+    )
     assert tab.url.endswith("#figures")  # the reload kept the reader's place
     tab.close()
     assert "An edited title" in (_page(url) or "")
@@ -112,8 +120,10 @@ def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving, brows
 
     text = record.read_text(encoding="utf-8")
     record.write_text(text.replace("    order: 1\n", "    order: first\n", 1), encoding="utf-8")
-    _until(lambda: "FAILED (still serving the last good build)" in log.read_text(encoding="utf-8"),
-           "the failed rebuild to be reported")
+    _until(
+        lambda: "FAILED (still serving the last good build)" in log.read_text(encoding="utf-8"),
+        "the failed rebuild to be reported",
+    )
     output = log.read_text(encoding="utf-8")
     line = text[: text.index("    order: 1\n")].count("\n") + 1
     assert f"data/achievements.yaml:{line} highlights[0].order:" in output, output[-2000:]
@@ -150,6 +160,7 @@ def test_a_missing_page_gets_the_site_404_page_in_the_language_of_its_address(se
         assert body.startswith(expected.split("</body>")[0])  # the site's page, with the reload script added
 
 
+@pytest.mark.browser
 def test_a_failed_build_shows_a_banner_on_open_pages(serving, browser):
     project, base, _ = serving
     _until(lambda: (project / "site").is_dir() and _status(base).get("started", 0) >= 1, "the first build")
@@ -173,9 +184,14 @@ def test_a_port_in_use_gets_one_line_naming_it(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "tayho", "serve", "--root", str(ROOT), "--port", str(port)],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "tayho", "serve", "--root", str(ROOT), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1
-    assert result.stderr.strip() == (f"[serve] port {port} is already in use on 127.0.0.1; choose another with "
-                                     f"`make serve PORT={port + 1}`")
+    assert result.stderr.strip() == (
+        f"[serve] port {port} is already in use on 127.0.0.1; choose another with `make serve PORT={port + 1}`"
+    )
     assert "Traceback" not in result.stdout + result.stderr

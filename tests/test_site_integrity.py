@@ -8,7 +8,6 @@ import gzip
 import html.parser
 import io
 import json
-import posixpath
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -35,8 +34,12 @@ class _Links(html.parser.HTMLParser):
         if tag == "a" and attributes.get("name"):
             self.ids.add(attributes["name"])
         for name in ("href", "src"):
-            if attributes.get(name) is not None and not (tag == "link" and attributes.get("rel") in (
-                    "canonical", "alternate") and name == "href" and urlsplit(attributes[name]).scheme):
+            if attributes.get(name) is not None and not (
+                tag == "link"
+                and attributes.get("rel") in ("canonical", "alternate")
+                and name == "href"
+                and urlsplit(attributes[name]).scheme
+            ):
                 self.targets.append((f"{tag}[{name}]", attributes[name]))
 
 
@@ -88,7 +91,9 @@ def test_the_link_checker_finds_broken_links_and_anchors(tmp_path):
     (tmp_path / "a" / "index.html").write_text('<p id="x"></p>', encoding="utf-8")
     (tmp_path / "index.html").write_text(
         '<a href="a/#x">ok</a><a href="a/#y">bad anchor</a><a href="b/">bad page</a>'
-        '<img src="https://cdn.example/x.png">', encoding="utf-8")
+        '<img src="https://cdn.example/x.png">',
+        encoding="utf-8",
+    )
     problems = broken_links(tmp_path)
     assert len(problems) == 3
     assert any("no id 'y'" in p for p in problems) and any("missing" in p for p in problems)
@@ -100,11 +105,18 @@ def test_the_html_of_both_languages_passes_the_nu_html_checker(real_site, minima
         pytest.fail("node_modules is missing: run `npm ci --ignore-scripts` (make test does it)")
     pages = sorted(str(path) for site in (real_site, minimal_site) for path in site.rglob("*.html"))
     assert len(pages) > 40
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-              for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert errors == [], "\n".join(errors[:40])
 
 

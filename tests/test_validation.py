@@ -160,6 +160,7 @@ def test_dangling_reference(tmp_path):
 
 def test_nfd_text_is_rejected_with_the_reason(tmp_path):
     import unicodedata
+
     text = replaced('"Giám sát"', '"' + unicodedata.normalize("NFD", "Giám sát") + '"')
     problem = only(problems_of(tmp_path, text))
     assert problem.path == "highlights[0].title.vi"
@@ -213,8 +214,13 @@ def test_aliases_are_refused(tmp_path):
 
 
 def test_source_file_fingerprint_must_match(tmp_path):
-    text = "\n".join(line if "sha256:" not in line else line[: line.index("sha256:") + 8] + "a" * 64
-                     for line in TEXT.splitlines()) + "\n"
+    text = (
+        "\n".join(
+            line if "sha256:" not in line else line[: line.index("sha256:") + 8] + "a" * 64
+            for line in TEXT.splitlines()
+        )
+        + "\n"
+    )
     problem = only(problems_of(tmp_path, text))
     assert problem.path == "term.source.sha256"
     assert "does not match the source file" in problem.message
@@ -228,7 +234,9 @@ def test_thousands_grouping_typed_as_a_decimal_is_caught(tmp_path):
 
 
 def test_only_http_and_https_addresses_are_accepted(tmp_path):
-    for number, address in enumerate(("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//example.org/x")):
+    for number, address in enumerate(
+        ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//example.org/x")
+    ):
         text = replaced("    url: null\n", f'    url: "{address}"\n')
         problem = only(problems_of(tmp_path / str(number), text))
         assert problem.path == "term.source.url" and "http:// or https://" in problem.message

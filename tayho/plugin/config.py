@@ -36,10 +36,17 @@ class AddressError(ValueError):
 def site_address(url: str) -> str:
     """The site's published address, checked: an absolute http(s) URL of a folder (a final "/" is added)."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
-            or any(char in url for char in ' "<>\'`\\\n\r\t'):
-        raise AddressError(f"the site address {url!r} must be an absolute http:// or https:// URL, "
-                           "such as https://example.org/archive/ (no spaces, quotes, query or #fragment)")
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or any(char in url for char in " \"<>'`\\\n\r\t")
+    ):
+        raise AddressError(
+            f"the site address {url!r} must be an absolute http:// or https:// URL, "
+            "such as https://example.org/archive/ (no spaces, quotes, query or #fragment)"
+        )
     return url if url.endswith("/") else url + "/"
 
 

@@ -30,8 +30,29 @@ from .config import AddressError, BuildRequest, TayhoConfig, site_address
 from .setup import OFFLINE_SHIM, configure
 
 # Folders and names of the site's own that no highlight may take as its id (its page would hide them).
-RESERVED_IDS = {"assets": "the theme's files", "search": "the search index", "data": "the open data",
-                "embed": "the embeddable charts", "v": "the released versions", "404": "the page-not-found page"}
+RESERVED_IDS = {
+    "assets": "the theme's files",
+    "search": "the search index",
+    "data": "the open data",
+    "embed": "the embeddable charts",
+    "v": "the released versions",
+    "404": "the page-not-found page",
+}
+
+
+def _unreadable(file: File, lang: str) -> str | None:
+    """What keeps a prose page from being read as UTF-8 text, with its file and line, or None."""
+    shown = f"docs/{lang}/{file.src_uri}"
+    try:
+        raw = Path(file.abs_src_path).read_bytes()
+    except OSError as error:
+        return f"{shown}: {error.strerror}"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return f"{shown}:{line}: byte 0x{raw[error.start]:02X} is not valid UTF-8"
+    return None
 
 
 class TayhoPlugin(BasePlugin[TayhoConfig]):
@@ -67,9 +88,15 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         record = self.load(root)
         configure(config, record, languages, lang, site_url, self.request.offline, root)
         links = urls.Links(languages, lang, site_url, directory_urls=config.use_directory_urls)
-        self.site = LanguageSite.create(record, links, Path(__file__).resolve().parent.parent / "theme" / "fragments",
-                                        root, record_version(root), offline=self.request.offline,
-                                        pdf=self.request.pdf and not self.request.offline)
+        self.site = LanguageSite.create(
+            record,
+            links,
+            Path(__file__).resolve().parent.parent / "theme" / "fragments",
+            root,
+            record_version(root),
+            offline=self.request.offline,
+            pdf=self.request.pdf and not self.request.offline,
+        )
         config.nav = self.site.nav()
         self._pages, self._entries, self._prose_problems = [], [], []
         return config
@@ -90,6 +117,9 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
     # --- files and pages ----------------------------------------------------------------------------------------
 
     def on_files(self, files, config, **kwargs):
+        unreadable = [problem for file in files.documentation_pages() if (problem := _unreadable(file, self.site.lang))]
+        if unreadable:
+            raise Abort("The prose pages cannot be read:\n" + "\n".join(f"  {problem}" for problem in unreadable))
         for path, source in self.site.highlight_sources().items():
             files.append(File.generated(config, path, content=source))
         shim = files.get_file_from_path(OFFLINE_SHIM)
@@ -119,8 +149,10 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
     def on_env(self, env, config, files, **kwargs):
         if self._prose_problems:
             count = len(self._prose_problems)
-            raise Abort(f"The prose pages have {count} problem{'s' if count != 1 else ''}:\n"
-                        + "\n".join(f"  {problem}" for problem in self._prose_problems))
+            raise Abort(
+                f"The prose pages have {count} problem{'s' if count != 1 else ''}:\n"
+                + "\n".join(f"  {problem}" for problem in self._prose_problems)
+            )
         return env
 
     def on_page_content(self, html, page, config, files, **kwargs):
@@ -140,8 +172,9 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         title = Markup(page.title or config.site_name).striptags()
         description = site.description(page.file.src_uri, config.site_description or "")
         context["tayho_alternates"] = site.alternates(page.url)
-        context["tayho_head"] = site.head_html(page.url, page.file.src_uri, title, description,
-                                               site.record.term.title[site.lang])
+        context["tayho_head"] = site.head_html(
+            page.url, page.file.src_uri, title, description, site.record.term.title[site.lang]
+        )
         context["tayho_footer"] = site.footer_html(page.url)
         context["tayho_search_worker"] = self._worker()
         return context
@@ -156,15 +189,18 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             context["tayho_alternates"] = self.site.alternates_for_404()
             context["tayho_not_found"] = self.site.not_found_html()
         elif template_name == "sitemap.xml" and not self.request.offline:
-            context["tayho_sitemap_index"] = call_macro(self.site.env, "outputs.html", "sitemap_index",
-                                                        outputs.sitemap_index_view(self.site))
+            context["tayho_sitemap_index"] = call_macro(
+                self.site.env, "outputs.html", "sitemap_index", outputs.sitemap_index_view(self.site)
+            )
         return context
 
     def on_post_page(self, output, page, config, **kwargs):
         repeated = duplicate_ids(output)
         if repeated:
-            raise Abort(f"{page.file.dest_uri} ({self.site.lang}): the element ids {', '.join(repeated)} are used "
-                        "more than once; an id in the record collides with another id of the page")
+            raise Abort(
+                f"{page.file.dest_uri} ({self.site.lang}): the element ids {', '.join(repeated)} are used "
+                "more than once; an id in the record collides with another id of the page"
+            )
         return output
 
     # --- files after the pages ----------------------------------------------------------------------------------
@@ -174,8 +210,13 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         outputs.write_language_outputs(self.site, site_dir, self._pages)
         if self.site.lang == self.site.links.languages.root:
             outputs.write_shared_outputs(self.site, site_dir)
-        write_index(self._entries, site_dir / "search", self.site.links.languages.entry(self.site.lang).search_language,
-                    chunked=self._chunked(), inline=self.request.offline)
+        write_index(
+            self._entries,
+            site_dir / "search",
+            self.site.links.languages.entry(self.site.lang).search_language,
+            chunked=self._chunked(),
+            inline=self.request.offline,
+        )
 
     def _chunked(self) -> bool:
         if self.request.offline or self.request.search == "single":

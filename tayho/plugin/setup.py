@@ -21,14 +21,17 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
-def configure(config: MkDocsConfig, record: Record, languages: SiteLanguages, lang: str, site_url: str,
-              offline: bool, root: Path) -> None:
+def configure(
+    config: MkDocsConfig, record: Record, languages: SiteLanguages, lang: str, site_url: str, offline: bool, root: Path
+) -> None:
     """Set the language-specific parts of `config` for the build of `lang`."""
     text = words(lang)
     docs_dir = root / "docs" / lang
     if not docs_dir.is_dir():
-        raise Abort(f"docs/{lang}/ is missing: each language of the site ({', '.join(languages)}) needs its "
-                    "prose pages in docs/<language>/")
+        raise Abort(
+            f"docs/{lang}/ is missing: each language of the site ({', '.join(languages)}) needs its "
+            "prose pages in docs/<language>/"
+        )
     config.docs_dir = str(docs_dir)
     config.theme["language"] = lang
     config.site_url = site_url + languages.prefix(lang)
@@ -36,8 +39,11 @@ def configure(config: MkDocsConfig, record: Record, languages: SiteLanguages, la
     # header, aria-label), so it is escaped here once (partials/header.html and nav.html no longer escape it again).
     config.site_name = html.escape(record.term.title[lang], quote=True)
     config.site_description = text.site_description.format(
-        title=record.term.title[lang], years=f"{record.term.start_year}–{record.term.end_year}",
-        body=record.term.body[lang], city=record.term.city[lang])
+        title=record.term.title[lang],
+        years=f"{record.term.start_year}–{record.term.end_year}",
+        body=record.term.body[lang],
+        city=record.term.city[lang],
+    )
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = text.permalink
     config.extra["alternate"] = [{"name": languages.entry(code).name, "lang": code} for code in languages]
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
