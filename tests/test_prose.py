@@ -49,6 +49,7 @@ def project(tmp_path):
     return make_project(tmp_path, FIXTURES / "minimal" / "data")
 
 
+@pytest.mark.build
 def test_the_build_reports_every_prose_problem_at_once_with_its_language(project):
     (project / "docs" / "vi" / "about.md").write_text("# A\n\n<script>x()</script>\n", encoding="utf-8")
     (project / "docs" / "en" / "about.md").write_text("# A\n\nSee {fig:nope}.\n", encoding="utf-8")
@@ -59,6 +60,7 @@ def test_the_build_reports_every_prose_problem_at_once_with_its_language(project
     assert "docs/en/about.md:3: {fig:nope} names no figure of the record" in result.stderr
 
 
+@pytest.mark.build
 def test_a_figure_reference_in_prose_shows_the_figure_in_the_page_language_and_links_its_row(project):
     for lang, sentence in (("vi", "Quỹ đạt {fig:fund}."), ("en", "The fund reached {fig:fund}.")):
         about = project / "docs" / lang / "about.md"
