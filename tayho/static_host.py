@@ -41,9 +41,11 @@ class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def hosting(site: Path, language_folders: tuple[str, ...] = ("en",), port: int = 0) -> Iterator[str]:
+def hosting(
+    site: Path, language_folders: tuple[str, ...] = ("en",), port: int = 0, handler_class: type = StaticSiteHandler
+) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 (a free port by default) in a thread; yield its address, ending in "/"."""
-    handler = type("Handler", (StaticSiteHandler,), {"language_folders": language_folders})
+    handler = type("Handler", (handler_class,), {"language_folders": language_folders})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

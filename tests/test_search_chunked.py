@@ -5,11 +5,13 @@ no part of the index until the reader searches."""
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import urlsplit
 
 import pytest
 
 from tayho.search_chunks import ENTRIES_PER_FILE, shard_key, words, write_chunks
+from tayho.static_host import StaticSiteHandler, hosting
 
 from .serving import search_results
 
@@ -96,3 +98,35 @@ def test_chunked_search_puts_the_right_highlight_first(served, browser, prefix, 
     assert "meta.json" in chunk_files
     shards = {name for name in chunk_files if name.startswith("t-")}
     assert 1 <= len(shards) <= 2 * len(query.split())  # per word: its first letter, then its first two
+
+
+class _SlowShard(StaticSiteHandler):
+    """A host that answers the index file of words starting with "da" late, as a slow connection may."""
+
+    def do_GET(self):
+        if self.path.endswith("/search/chunks/t-da.json"):
+            time.sleep(2.5)
+        return super().do_GET()
+
+
+@pytest.mark.browser
+def test_results_always_answer_the_text_now_in_the_box(real_site, browser):
+    """A reader types "dai", changes their mind and types "giam sat", one character at a time, quickly: the answer
+    to "dai" comes last (its index file is slow) and must not replace the answer to the text now in the box."""
+    with hosting(real_site, handler_class=_SlowShard) as base:
+        tab = browser.new_page()
+        tab.set_default_timeout(15_000)
+        tab.goto(base)
+        tab.wait_for_load_state("networkidle")
+        tab.locator("label.md-search__icon, .md-search__input").first.click()
+        box = tab.locator("input.md-search__input")
+        box.press_sequentially("dai", delay=0)
+        box.press("Control+A")
+        box.press_sequentially("giam sat", delay=0)
+        tab.wait_for_selector(".md-search-result__item > a")
+        tab.wait_for_timeout(4000)  # until after the slow file has come and its query's answer would have been shown
+        shown = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")
+        meta = tab.locator(".md-search-result__meta").inner_text()
+        tab.close()
+    assert urlsplit(shown[0]).path == "/supervision/" and urlsplit(shown[0]).query == "h=giam+sat", shown[:5]
+    assert meta

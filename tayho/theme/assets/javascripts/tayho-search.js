@@ -127,16 +127,23 @@ async function search(query) {
   return {items: groups.map(group => group.items)};
 }
 
+/* Queries arrive at every keystroke and each may wait for different files, so an earlier query can finish after
+ * a later one. Only the answer to the latest query is sent: Material shows whatever answer comes last. */
+let latest = 0;
+
 addEventListener("message", async event => {
   const message = event.data;
   if (message.type === 0) {
     postMessage({type: 1});
   } else if (message.type === 2) {
+    const asked = ++latest;
+    let answer;
     try {
-      postMessage({type: 3, data: await search(message.data)});
+      answer = await search(message.data);
     } catch (error) {
       console.warn(error);
-      postMessage({type: 3, data: {items: []}});
+      answer = {items: []};
     }
+    if (asked === latest) postMessage({type: 3, data: answer});
   }
 });
