@@ -95,9 +95,12 @@ def _references(record: Record) -> Iterator[Finding]:
     known = {kind: {item.id for item in getattr(record, kind)} for kind in ("places", "people", "documents")}
     for i, highlight in enumerate(record.highlights):
         for kind, ids in known.items():
-            for j, ref in enumerate(getattr(highlight, kind)):
+            refs = getattr(highlight, kind)
+            for j, ref in enumerate(refs):
                 if ref not in ids:
                     yield ("highlights", i, kind, j), f"{ref!r} is not an id in the record's {kind}"
+                elif refs.index(ref) != j:
+                    yield ("highlights", i, kind, j), f"{ref!r} is listed twice"
         for j, figure in enumerate(highlight.figures):
             yield from _figure_references(record, figure, ("highlights", i, "figures", j))
         for j, note in enumerate(highlight.notes):

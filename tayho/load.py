@@ -49,7 +49,9 @@ def load_record(
         for where, message in translation_findings(Record, data, languages)
     ]
     record = _validate(data, lines, shown, translations)
-    problems = translations + [
+    if translations:  # the rules across fields read every text in every language: they wait for the translations
+        raise RecordError(translations)
+    problems = [
         Problem(shown, lines.line_of(where), format_path(where), message)
         for where, message in checks.check_record(record, reserved or {})
     ]

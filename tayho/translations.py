@@ -55,7 +55,7 @@ def _texts(value: Any, languages: SiteLanguages, path: Path) -> Iterator[Finding
     if not isinstance(value, dict):
         return  # the model reports a text that is not a mapping of languages
     for code in languages:
-        if code not in value:
+        if value.get(code) is None:  # absent, or written as null (~, or nothing after the colon)
             yield path + (code,), "is required but missing"
     for code in value:
         if isinstance(code, str) and code not in languages and code in Localized.model_fields:
