@@ -59,11 +59,16 @@ def test_the_sitemaps_list_each_language_and_its_alternates(trilingual):
     site, base = trilingual.site, trilingual.base
     index = ElementTree.fromstring((site / "sitemap.xml").read_bytes())
     assert [loc.text for loc in index.iter(f"{SITEMAP}loc")] == [f"{base}{p}sitemap-pages.xml" for p in PREFIX.values()]
-    urls = {url.find(f"{SITEMAP}loc").text: url for url in ElementTree.fromstring((site / "fr/sitemap-pages.xml").read_bytes())}
+    french = ElementTree.fromstring((site / "fr" / "sitemap-pages.xml").read_bytes())
+    urls = {url.find(f"{SITEMAP}loc").text: url for url in french}
     assert all(loc.startswith(base + "fr/") for loc in urls)
     alternates = {link.get("hreflang"): link.get("href") for link in urls[f"{base}fr/congress/"].iter(f"{XHTML}link")}
-    assert alternates == {"vi": f"{base}congress/", "en": f"{base}en/congress/", "fr": f"{base}fr/congress/",
-                          "x-default": f"{base}congress/"}
+    assert alternates == {
+        "vi": f"{base}congress/",
+        "en": f"{base}en/congress/",
+        "fr": f"{base}fr/congress/",
+        "x-default": f"{base}congress/",
+    }
 
 
 def test_metadata_and_open_data_know_the_third_language(trilingual):
