@@ -39,6 +39,7 @@ class SiteBuild:
     offline: bool = False
     search: str = "auto"
     check_permalinks: bool = True
+    progress: bool = False  # progress lines on standard error
 
 
 def source_date_epoch(root: Path) -> str:
@@ -96,7 +97,12 @@ def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> None
     from mkdocs.commands.build import build
 
     request = BuildRequest(
-        language=lang, site_url=job.site_url, offline=job.offline, search=job.search, pdf=job.pdf and not job.offline
+        language=lang,
+        site_url=job.site_url,
+        offline=job.offline,
+        search=job.search,
+        pdf=job.pdf and not job.offline,
+        progress=job.progress,
     )
     config = load_language_config(job.root, lang, request, folder)
     config.plugins.on_startup(command="build", dirty=False)
@@ -107,7 +113,9 @@ def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> None
     if request.pdf:
         from .pdf import write_language_pdf
 
-        write_language_pdf(folder, lang, config.plugins["tayho"].site.links)
+        plugin = config.plugins["tayho"]
+        plugin.progress.phase("the PDF")
+        write_language_pdf(folder, lang, plugin.site.links)
 
 
 def build_site(job: SiteBuild) -> None:

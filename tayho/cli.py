@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
+from . import engine
 
 
 def _project(parser: argparse.ArgumentParser) -> None:
@@ -38,9 +39,15 @@ def cmd_build(args) -> int:
             site_url=args.site_url,
             pdf=not args.no_pdf,
             search=args.search,
+            progress=on_a_terminal(),
         )
     )
     return 0
+
+
+def on_a_terminal() -> bool:
+    """Progress lines help on a terminal; in CI logs and pipes they are noise."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def cmd_serve(args) -> int:
@@ -88,12 +95,38 @@ def cmd_permalinks(args) -> int:
     return 0
 
 
+def cmd_publish(args) -> int:
+    from .publish import publish
+
+    message = publish(args.root.resolve(), args.site_url, args.remote, args.branch, push=not args.no_push)
+    where = args.branch if args.no_push else f"{args.remote}/{args.branch}"
+    print(f"{where}: {message}")
+    return 0
+
+
+def cmd_version(args) -> int:
+    from importlib.metadata import version
+
+    built_by = engine.current()
+    print(
+        f"tayho-archive {version('tayho-archive')}; built by {built_by} {version(built_by)} "
+        f"with mkdocs-material {version('mkdocs-material')}"
+    )
+    return 0
+
+
 COMMANDS: dict[str, tuple[Callable, str, list[Callable]]] = {
     "build": (cmd_build, "write the whole site (every language, PDFs, open data) to site/", [_project, _site_url]),
     "serve": (cmd_serve, "build, serve on 127.0.0.1 and rebuild after every edit", [_project]),
     "offline": (cmd_offline, "write the offline copy (a zip browsable from file://)", [_project]),
     "check": (cmd_check, "validate the record and report every problem, without building", [_project]),
     "schema": (cmd_schema, "print the record's JSON Schema (for editors' YAML language servers)", []),
+    "publish": (
+        cmd_publish,
+        "build for --site-url and commit the site to the gh-pages branch, then push it",
+        [_project, _site_url],
+    ),
+    "version": (cmd_version, "print the versions of the archive and of the engine that builds it", []),
     "permalinks": (cmd_permalinks, "build, then add the site's new pages and anchors to permalinks.lock", [_project]),
 }
 
@@ -101,6 +134,12 @@ COMMANDS: dict[str, tuple[Callable, str, list[Callable]]] = {
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="tayho", description=__doc__.splitlines()[0])
     main.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    main.add_argument(
+        "--engine",
+        choices=engine.ENGINES,
+        default=engine.DEFAULT,
+        help=f"what builds the site (default: {engine.DEFAULT}; see docs/decisions/0001-engine.md)",
+    )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (function, help_text, options) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -117,6 +156,10 @@ def parser() -> argparse.ArgumentParser:
         help="the online search index: chunked (fetched when searching) or Material's single index",
     )
     commands.choices["serve"].add_argument("--port", type=int, default=8000)
+    publishing = commands.choices["publish"]
+    publishing.add_argument("--remote", default="origin", help="the git remote to push to (default: origin)")
+    publishing.add_argument("--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)")
+    publishing.add_argument("--no-push", action="store_true", help="commit the branch locally, do not push it")
     commands.choices["offline"].add_argument(
         "--output", type=Path, default=None, help="the zip to write (default: offline/tayho-archive-offline.zip)"
     )
@@ -125,6 +168,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    engine.select(args.engine)  # before anything imports MkDocs
+    from mkdocs.exceptions import MkDocsException
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     failed = (
         "Build failed; the previous site/ is unchanged."

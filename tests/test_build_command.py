@@ -46,3 +46,41 @@ def test_a_broken_record_fails_clearly_and_keeps_the_last_good_site(tmp_path):
     assert any("highlights[1].colour: is not a known field" in line for line in lines), result.stderr
     assert fingerprint(project / "site") == before
     assert not leftovers(project)
+
+
+def _build_on_a_terminal(project: Path, **environment: str) -> str:
+    """Run `tayho build` with its standard error on a pseudo-terminal, as in an editor's shell; what it printed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    primary, secondary = pty.openpty()
+    env = {name: value for name, value in os.environ.items() if name != "CI"} | environment
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tayho", "build", "--root", str(project), "--no-pdf"],
+        stdout=subprocess.DEVNULL, stderr=secondary, env=env,
+    )
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    process.wait(timeout=120)
+    os.close(primary)
+    assert process.returncode == 0, output
+    return output.decode("utf-8")
+
+
+def test_a_build_on_a_terminal_reports_progress_and_stays_quiet_in_ci(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    shown = _build_on_a_terminal(project)
+    for lang in ("vi", "en"):
+        assert f"[{lang}] reading the record and the pages" in shown
+        assert f"[{lang}] pages 9/9" in shown
+    assert _build_on_a_terminal(project, CI="true") == ""

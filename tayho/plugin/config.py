@@ -59,3 +59,4 @@ class BuildRequest:
     offline: bool = False  # the copy read from file://: page.html URLs, Material's single search index, no PDFs
     search: SearchMode = "auto"  # chunked or single online index; auto: by search_chunks_from
     pdf: bool = True  # whether this build renders the PDFs (the pages then link them)
+    progress: bool = False  # print progress lines (the command turns them on for a terminal, off under CI)

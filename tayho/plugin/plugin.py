@@ -19,6 +19,7 @@ from ..errors import RecordError
 from ..languages import REGISTRY, SiteLanguages
 from ..load import load_record
 from ..page_ids import duplicate_ids
+from ..progress import Progress
 from ..prose import FIGURE_REFERENCE, MARKER, check_prose
 from ..render import call_macro
 from ..search_chunks import WORKER
@@ -99,6 +100,8 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         )
         config.nav = self.site.nav()
         self._pages, self._entries, self._prose_problems = [], [], []
+        self.progress = Progress(lang, self.request.progress)
+        self.progress.phase("reading the record and the pages")
         return config
 
     def load(self, root: Path):
@@ -129,6 +132,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
 
     def on_nav(self, nav, config, files, **kwargs):
         self._pages = [page.file.src_uri for page in nav.pages]
+        self._done = 0
         return nav
 
     def on_page_markdown(self, markdown, page, config, files, **kwargs):
@@ -162,6 +166,8 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             html = str(self.site.highlight_html(highlight_id))
         else:
             html = MARKER.sub(lambda match: str(self.site.prose_part(match.group(1), page.url)), html)
+        self._done += 1
+        self.progress.pages(self._done, len(self._pages))
         if not (page.meta.get("search") or {}).get("exclude"):
             boost = HIGHLIGHT_BOOST if highlight_id is not None else 1.0
             self._entries += page_entries(html, page.url, Markup(page.title or "").striptags(), boost)
@@ -206,6 +212,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
     # --- files after the pages ----------------------------------------------------------------------------------
 
     def on_post_build(self, config, **kwargs):
+        self.progress.phase("feeds, sitemaps, open data and the search index")
         site_dir = Path(config.site_dir)
         outputs.write_language_outputs(self.site, site_dir, self._pages)
         if self.site.lang == self.site.links.languages.root:
