@@ -59,7 +59,9 @@ def _build_on_a_terminal(project: Path, **environment: str) -> str:
     env = {name: value for name, value in os.environ.items() if name != "CI"} | environment
     process = subprocess.Popen(
         [sys.executable, "-m", "tayho", "build", "--root", str(project), "--no-pdf"],
-        stdout=subprocess.DEVNULL, stderr=secondary, env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=secondary,
+        env=env,
     )
     os.close(secondary)
     output = b""

@@ -54,8 +54,9 @@ def test_publishing_outside_a_git_checkout_says_so(tmp_path):
 
 def test_the_pages_workflow_tests_builds_for_its_address_and_deploys_site():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
-    steps = [step.get("run", "") + " " + step.get("uses", "") for job in workflow["jobs"].values()
-             for step in job["steps"]]
+    steps = [
+        step.get("run", "") + " " + step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]
+    ]
     commands = " ".join(steps)
     assert "bash .ci/run" in commands and "make build SITE_URL=" in commands
     assert "actions/upload-pages-artifact" in commands and "actions/deploy-pages" in commands
