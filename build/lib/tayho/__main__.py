@@ -1,0 +1,7 @@
+"""`python -m tayho …` is the `tayho` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

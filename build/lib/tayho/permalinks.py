@@ -1,0 +1,130 @@
+"""The permalink lock: every published page and anchor of every language, kept in permalinks.lock.
+
+Every build checks that it still serves each locked link and fails otherwise, and fails closed: a missing or
+unreadable lock is an error, never "nothing to check". `tayho permalinks` adds the links of a new build to the
+lock (never removes one). A link disappears only through a redirect declared in the record (redirects: in
+data/achievements.yaml): the redirect page at the old URL forwards the reader and the #anchor, so its links stay
+served.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import posixpath
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+LOCK_FILE = "permalinks.lock"
+HEADER = "# Every published link of the site; `make permalinks` adds new ones. Never delete a line.\n"
+SKIPPED = {"search", "assets", "data"}
+
+
+class _Anchors(html.parser.HTMLParser):
+    """Ids inside the page's <article> (the content, not the theme's chrome), and a redirect target if any."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.redirect: str | None = None
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "meta" and attributes.get("name") == "tayho-redirect":
+            self.redirect = attributes.get("content")
+        if tag == "article":
+            self._depth += 1
+        if self._depth and attributes.get("id"):
+            self.ids.append(attributes["id"])
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self._depth:
+            self._depth -= 1
+
+
+def _read(path: Path) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _pages(site: Path) -> dict[str, _Anchors]:
+    pages = {}
+    for path in sorted(site.rglob("index.html")):
+        url = path.parent.relative_to(site).as_posix()
+        if set(url.split("/")) & SKIPPED:
+            continue
+        pages["" if url == "." else url + "/"] = _read(path)
+    return pages
+
+
+def collect(site: Path) -> list[str]:
+    """Every served link, as a path from the site root: each page (/en/supervision/), and each anchor of its
+    content (/en/supervision/#fig-registered-tasks); a redirect page serves its target's anchors."""
+    pages = _pages(site)
+    links = set()
+    for url, page in pages.items():
+        links.add(f"/{url}")
+        target = page
+        if page.redirect is not None:
+            target = pages.get(posixpath.normpath(posixpath.join(url, page.redirect)) + "/", page)
+        links.update(f"/{url}#{anchor}" for anchor in target.ids)
+    return sorted(links)
+
+
+def read_lock(lock: Path) -> list[str]:
+    """The locked links; a lock that is missing, unreadable or not text fails the build with what to do."""
+    recreate = (
+        "if the site has never been published, create it with `make permalinks`; otherwise restore it "
+        f"with `git checkout -- {LOCK_FILE}`"
+    )
+    try:
+        text = lock.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise Abort(
+            f"{LOCK_FILE} is missing, so the build cannot check that every published link still works; {recreate}"
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
+        raise Abort(f"{LOCK_FILE} cannot be read ({reason}); {recreate}") from None
+    links = [line for line in text.splitlines() if line and not line.startswith("#")]
+    damaged = [line for line in links if not line.startswith("/") or any(char.isspace() for char in line)]
+    if damaged:
+        raise Abort(
+            f"{LOCK_FILE} is damaged: {damaged[0]!r} is not a site path such as /en/supervision/#text; {recreate}"
+        )
+    return links
+
+
+def missing(site: Path, lock: Path) -> list[str]:
+    served = set(collect(site))
+    return [link for link in read_lock(lock) if link not in served]
+
+
+def write_lock(links: list[str], lock: Path) -> int:
+    lock.write_text(HEADER + "".join(f"{link}\n" for link in sorted(set(links))), encoding="utf-8")
+    return len(set(links))
+
+
+def update_lock(root: Path) -> tuple[int, int]:
+    """Build the site and add its links to the lock (created when missing); (links in the lock, links added).
+
+    With a lock, the build is the normal one (it refuses to lose a locked link) and becomes site/; without one,
+    the site is built aside, since there is nothing yet to check it against.
+    """
+    from .build import SiteBuild, build_site
+
+    lock = root / LOCK_FILE
+    if lock.exists():
+        build_site(SiteBuild(root, root / "site"))
+        before = read_lock(lock)
+        served = collect(root / "site")
+    else:
+        before = []
+        with tempfile.TemporaryDirectory() as scratch:
+            build_site(SiteBuild(root, Path(scratch) / "site", pdf=False, check_permalinks=False))
+            served = collect(Path(scratch) / "site")
+    count = write_lock(before + served, lock)
+    return count, count - len(set(before))

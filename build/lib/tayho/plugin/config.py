@@ -1,0 +1,62 @@
+"""The plugin's settings: what mkdocs.yml says about the project, and what one build asks for.
+
+`TayhoConfig` is read from mkdocs.yml (`plugins: - tayho: {…}`) and validated by MkDocs. `BuildRequest` is what
+the `tayho` command asks of one language build (which language, the offline copy or not, the published address);
+`mkdocs build` on its own builds the first language for the address in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Literal, Optional
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..yamlsource import MAX_BYTES
+
+
+class TayhoConfig(base.Config):
+    """`plugins: - tayho:` in mkdocs.yml."""
+
+    record = c.Type(str, default="data/achievements.yaml")
+    languages = c.ListOfItems(c.Type(str), default=["vi", "en"])  # the first is served at the site root
+    record_max_bytes = c.Type(int, default=MAX_BYTES)
+    search_chunks_from = c.Type(int, default=0)  # highlights; from here on the online search index comes in chunks
+
+
+SearchMode = Literal["auto", "chunked", "single"]
+
+
+class AddressError(ValueError):
+    """A published address that is not an absolute http(s) URL."""
+
+
+def site_address(url: str) -> str:
+    """The site's published address, checked: an absolute http(s) URL of a folder (a final "/" is added)."""
+    parts = urlsplit(url)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or any(char in url for char in " \"<>'`\\\n\r\t")
+    ):
+        raise AddressError(
+            f"the site address {url!r} must be an absolute http:// or https:// URL, "
+            "such as https://example.org/archive/ (no spaces, quotes, query or #fragment)"
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+@dataclasses.dataclass(frozen=True)
+class BuildRequest:
+    """What one language build is asked for (by `tayho build`, `tayho offline` or `tayho serve`)."""
+
+    language: Optional[str] = None  # None: the first of the site's languages
+    site_url: Optional[str] = None  # the whole site's published address; None: mkdocs.yml's site_url
+    offline: bool = False  # the copy read from file://: page.html URLs, Material's single search index, no PDFs
+    search: SearchMode = "auto"  # chunked or single online index; auto: by search_chunks_from
+    pdf: bool = True  # whether this build renders the PDFs (the pages then link them)
+    progress: bool = False  # print progress lines (the command turns them on for a terminal, off under CI)

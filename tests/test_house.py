@@ -1,0 +1,120 @@
+"""The house: the package installs from its wheel with its templates, words and fonts and runs `tayho`; the runtime
+lock holds no test tool and no lock names a machine's own index; `make help` lists every target; pre-commit's hooks
+are valid and pass on the tree."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, ROOT, make_project
+
+LOCKS = sorted((ROOT / "requirements").glob("*.txt"))
+
+
+def _pinned(lock: Path) -> set[str]:
+    return {
+        line.split("==")[0].lower()
+        for line in lock.read_text(encoding="utf-8").splitlines()
+        if re.match(r"^[A-Za-z0-9_.-]+==", line)
+    }
+
+
+def test_the_runtime_lock_holds_no_test_or_benchmark_tool():
+    runtime = _pinned(ROOT / "requirements" / "runtime.txt")
+    assert {"mkdocs", "mkdocs-material", "weasyprint", "pydantic"} <= runtime
+    assert not runtime & {"pytest", "playwright", "hypothesis", "ruff", "pre-commit"}
+    assert {"pytest", "playwright", "hypothesis"} <= _pinned(ROOT / "requirements" / "test.txt")
+
+
+@pytest.mark.parametrize("lock", LOCKS, ids=[lock.name for lock in LOCKS])
+def test_every_lock_pins_with_hashes_and_names_no_machine_index(lock):
+    text = lock.read_text(encoding="utf-8")
+    assert not re.search(r"^\s*--(extra-index-url|index-url|find-links|trusted-host)", text, re.M)
+    assert "file://" not in text and "/opt/" not in text
+    requirements = re.findall(r"^([A-Za-z0-9_.-]+)==\S+ \\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", text, re.M)
+    assert len(requirements) == len(_pinned(lock)) > 10
+
+
+def test_make_help_lists_every_target():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    phony = set(re.search(r"^\.PHONY: (.*)$", makefile, re.M).group(1).split())
+    documented = set(re.findall(r"^([a-z-]+):.*## ", makefile, re.M))
+    assert phony == documented
+    shown = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert {line.split()[1] for line in shown.splitlines()} == documented
+
+
+@pytest.mark.build
+def test_the_wheel_holds_everything_and_its_tayho_command_builds_a_site(tmp_path):
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = wheels.glob("tayho_archive-*.whl")
+    with zipfile.ZipFile(wheel) as opened:
+        names = set(opened.namelist())
+    for needed in (
+        "tayho/locales/fr.yml",
+        "tayho/theme/main.html",
+        "tayho/theme/fragments/highlight.html",
+        "tayho/theme/assets/javascripts/tayho-search.js",
+        "tayho/pdf/fonts/DejaVuSans.ttf",
+        "tayho/pdf/pdf.css",
+    ):
+        assert needed in names, needed
+    target = tmp_path / "installed"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    environment = dict(os.environ, PYTHONPATH=str(target))
+    help_text = subprocess.run(
+        [str(target / "bin" / "tayho"), "--help"], env=environment, capture_output=True, text=True, check=True
+    ).stdout
+    for command in ("build", "serve", "offline", "check", "schema", "publish"):
+        assert command in help_text
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    built = subprocess.run(
+        [str(target / "bin" / "tayho"), "build", "--root", str(project), "--no-pdf"],
+        env=environment,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    assert (project / "site" / "en" / "supervision" / "index.html").is_file()
+    probe = subprocess.run(
+        [sys.executable, "-c", "import tayho; print(tayho.__file__)"],
+        env=environment,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert probe.startswith(str(target))  # the wheel's copy was used, not this checkout
+
+
+def test_pre_commit_hooks_are_valid_and_pass_on_the_tree():
+    config = ROOT / ".pre-commit-config.yaml"
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pre-commit"), "validate-config", str(config)], check=True, capture_output=True
+    )
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pre-commit"), "run", "--all-files"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
