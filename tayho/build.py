@@ -92,8 +92,9 @@ def site_languages(root: Path) -> SiteLanguages:
     return project_plugin(root).languages()
 
 
-def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> None:
-    """One language, complete: its pages, then (unless asked not to, or for the offline copy) its PDF."""
+def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> list[str]:
+    """One language, complete: its pages, then (unless asked not to, or for the offline copy) its PDFs; returns the
+    cache keys of the PDFs it used."""
     from mkdocs.commands.build import build
 
     request = BuildRequest(
@@ -110,12 +111,18 @@ def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> None
         build(config)
     finally:
         config.plugins.on_shutdown()
-    if request.pdf:
-        from .pdf import write_language_pdf
+    if not request.pdf:
+        return []
+    from .pdf import write_language_pdfs
 
-        plugin = config.plugins["tayho"]
-        plugin.progress.phase("the PDF")
-        write_language_pdf(folder, lang, plugin.site.links)
+    plugin = config.plugins["tayho"]
+    plugin.progress.phase("the PDFs")
+    return write_language_pdfs(folder, plugin.site, pdf_cache(job.root))
+
+
+def pdf_cache(root: Path) -> Path:
+    """Where rendered PDFs are kept between builds, by the hash of their input (outside site/, not in git)."""
+    return root / ".tayho-cache" / "pdf"
 
 
 def build_site(job: SiteBuild) -> None:
@@ -135,7 +142,7 @@ def build_site(job: SiteBuild) -> None:
         staging = sitedir.new_staging_folder(job.site_dir)
         try:
             folders = {code: staging / code for code in languages}
-            _build_languages(job, languages, folders)
+            pdfs = _build_languages(job, languages, folders)
             built = folders[languages.root]
             for code in languages.folders():
                 folders[code].rename(built / languages.prefix(code))
@@ -144,11 +151,15 @@ def build_site(job: SiteBuild) -> None:
             write_checksums(built)
             previous = sitedir.publish(built, job.site_dir)
             shutil.rmtree(previous, ignore_errors=True)
+            if job.pdf and not job.offline:
+                from .pdf import prune
+
+                prune(pdf_cache(job.root), pdfs)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_languages(job: SiteBuild, languages: SiteLanguages, folders: dict[str, Path]) -> None:
+def _build_languages(job: SiteBuild, languages: SiteLanguages, folders: dict[str, Path]) -> set[str]:
     """Every language in its own process; their problems are reported together (a problem of the record once)."""
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(folders), mp_context=context) as pool:
@@ -159,6 +170,7 @@ def _build_languages(job: SiteBuild, languages: SiteLanguages, folders: dict[str
         raise Abort(merge_reports([str(error) for error in aborted]))
     if failures:
         raise failures[0]
+    return {key for future in jobs for key in future.result()}
 
 
 _REPORT_HEADING = re.compile(r"^The (?P<subject>.+) (?:has|have) \d+ problems?:$")
