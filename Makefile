@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 SITE_URL_OPTION := $(if $(SITE_URL),--site-url $(SITE_URL),)
 
-.PHONY: help serve build check test lint format schema lock browsers clean permalinks offline audit bench publish
+.PHONY: help serve build check test lint format schema lock browsers clean permalinks offline audit bench publish release
 
 help:  ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -76,6 +76,10 @@ permalinks: $(RUNTIME)  ## build, then add the site's new pages and anchors to p
 publish: $(TESTING)  ## build for SITE_URL and publish site/ to the gh-pages branch (make publish SITE_URL=https://…)
 	$(TAYHO) publish $(SITE_URL_OPTION)
 
+release: test  ## release VERSION of the record (make release VERSION=1.0.0): tests, commit, tag, build, archive package
+	@test -n "$(VERSION)" || { echo "make release VERSION=x.y.z (see docs/releases.md)"; exit 2; }
+	$(TAYHO) release $(VERSION) $(SITE_URL_OPTION)
+
 schema: $(RUNTIME)  ## re-export data/achievements.schema.json from the model
 	$(TAYHO) schema > data/achievements.schema.json
 
@@ -92,4 +96,4 @@ browsers:  ## make sure Debian's Chromium is installed for the browser tests
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:  ## remove what builds and tests leave (not .venv)
-	rm -rf site .site-build-* .site.lock offline .pytest_cache tests/artifacts
+	rm -rf site .site-build-* .site.lock offline release .tayho-cache .pytest_cache tests/artifacts

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from . import sitedir
+from . import sitedir, versions
 from .languages import SiteLanguages
 from .permalinks import missing
 from .plugin.config import BuildRequest
+from .version_views import VersionInfo
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -40,6 +41,8 @@ class SiteBuild:
     search: str = "auto"
     check_permalinks: bool = True
     progress: bool = False  # progress lines on standard error
+    as_version: str | None = None  # a release's own snapshot (tayho/versions.py builds these)
+    current_url: str | None = None  # …and the current site's address, for its banner
 
 
 def source_date_epoch(root: Path) -> str:
@@ -92,7 +95,9 @@ def site_languages(root: Path) -> SiteLanguages:
     return project_plugin(root).languages()
 
 
-def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> list[str]:
+def build_language(
+    job: SiteBuild, lang: str, prefix: str, folder: Path, releases: tuple = (), release_folders: tuple = ()
+) -> list[str]:
     """One language, complete: its pages, then (unless asked not to, or for the offline copy) its PDFs; returns the
     cache keys of the PDFs it used."""
     from mkdocs.commands.build import build
@@ -104,6 +109,10 @@ def build_language(job: SiteBuild, lang: str, prefix: str, folder: Path) -> list
         search=job.search,
         pdf=job.pdf and not job.offline,
         progress=job.progress,
+        as_version=job.as_version,
+        current_url=job.current_url,
+        releases=releases,
+        release_folders=release_folders,
     )
     config = load_language_config(job.root, lang, request, folder)
     config.plugins.on_startup(command="build", dirty=False)
@@ -136,16 +145,20 @@ def build_site(job: SiteBuild) -> None:
         sitedir.check_replaceable(job.site_dir, job.root)
     except sitedir.NotASiteError as error:
         raise Abort(str(error)) from None
-    languages = site_languages(job.root)
+    plugin = project_plugin(job.root)
+    languages = plugin.languages()
     with sitedir.build_lock(job.site_dir):
         sitedir.remove_leftovers(job.site_dir)
+        releases = _release_sites(job, plugin)
         staging = sitedir.new_staging_folder(job.site_dir)
         try:
             folders = {code: staging / code for code in languages}
-            pdfs = _build_languages(job, languages, folders)
+            pdfs = _build_languages(job, languages, folders, releases)
             built = folders[languages.root]
             for code in languages.folders():
                 folders[code].rename(built / languages.prefix(code))
+            if releases:
+                versions.copy_into(built, releases)
             if job.check_permalinks and not job.offline:
                 _check_permalinks(job.root, built)
             write_checksums(built)
@@ -159,11 +172,40 @@ def build_site(job: SiteBuild) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_languages(job: SiteBuild, languages: SiteLanguages, folders: dict[str, Path]) -> set[str]:
+def _release_sites(job: SiteBuild, plugin) -> list[versions.VersionSite]:
+    """Every release's snapshot, built from its own commit (or cached): not for a snapshot itself or the offline
+    copy, which show one version only."""
+    if job.offline or job.as_version:
+        return []
+    from .plugin.config import AddressError, site_address
+
+    try:
+        site_url = site_address(job.site_url or plugin_site_url(job.root))
+    except AddressError as error:
+        raise Abort(str(error)) from None
+    sites = versions.release_sites(job.root, site_url)
+    versions.prune(job.root, sites)
+    return sites
+
+
+def plugin_site_url(root: Path) -> str:
+    from mkdocs.config import load_config
+
+    return load_config(str(root / CONFIG_FILE), site_dir=str(root / "site")).site_url or ""
+
+
+def _build_languages(
+    job: SiteBuild, languages: SiteLanguages, folders: dict[str, Path], releases: list[versions.VersionSite]
+) -> set[str]:
     """Every language in its own process; their problems are reported together (a problem of the record once)."""
     context = multiprocessing.get_context("fork")
+    infos = tuple(VersionInfo(site.version, site.date, site.pages) for site in releases)
+    release_folders = tuple((site.version, str(site.folder)) for site in releases)
     with ProcessPoolExecutor(max_workers=len(folders), mp_context=context) as pool:
-        jobs = [pool.submit(build_language, job, code, languages.prefix(code), folders[code]) for code in languages]
+        jobs = [
+            pool.submit(build_language, job, code, languages.prefix(code), folders[code], infos, release_folders)
+            for code in languages
+        ]
         failures = [error for future in jobs if (error := future.exception()) is not None]
     aborted = [error for error in failures if isinstance(error, Abort)]
     if aborted:

@@ -34,7 +34,10 @@ def version_text(version: RecordVersion, lang: str) -> str:
     text = words(lang)
     if not version.known:
         return text["version_unknown"]
-    return text["version"].format(commit=version.commit, date=format_full_date(version.date, lang))
+    date = format_full_date(version.date, lang)
+    if version.release:
+        return text["version_release"].format(release=version.release, commit=version.commit, date=date)
+    return text["version"].format(commit=version.commit, date=date)
 
 
 def plain_citation(record: Record, highlight: Highlight, lang: str, url: str, version: RecordVersion) -> str:

@@ -40,6 +40,8 @@ def cmd_build(args) -> int:
             pdf=not args.no_pdf,
             search=args.search,
             progress=on_a_terminal(),
+            as_version=args.as_version,
+            current_url=args.current_url,
         )
     )
     return 0
@@ -104,6 +106,26 @@ def cmd_publish(args) -> int:
     return 0
 
 
+def cmd_release(args) -> int:
+    from .build import SiteBuild, build_site, plugin_site_url, project_plugin
+    from .plugin.config import site_address
+    from .preserve import write_package
+    from .release import make_release
+
+    root = args.root.resolve()
+    plugin = project_plugin(root)
+    site_url = site_address(args.site_url or plugin_site_url(root))
+    release = make_release(root, args.version, plugin.config.record, tuple(plugin.languages()), site_url)
+    build_site(SiteBuild(root, root / "site", site_url=site_url, progress=on_a_terminal()))
+    bag, wacz = write_package(root, root / "site", plugin.load(root), release, site_url)
+    print(
+        f"Released {release.version} (commit {release.commit[:10]}, tag v{release.version}); the site is in site/, "
+        f"its snapshot under site/v/{release.version}/; bag: {bag.relative_to(root)}; web archive: "
+        f"{wacz.relative_to(root)}. Push the commits and the tag: git push --follow-tags"
+    )
+    return 0
+
+
 def cmd_version(args) -> int:
     from importlib.metadata import version
 
@@ -124,6 +146,12 @@ COMMANDS: dict[str, tuple[Callable, str, list[Callable]]] = {
     "publish": (
         cmd_publish,
         "build for --site-url and commit the site to the gh-pages branch, then push it",
+        [_project, _site_url],
+    ),
+    "release": (
+        cmd_release,
+        "release VERSION of the record: commit, tag, build every version and the preservation "
+        "package (make release runs the tests first)",
         [_project, _site_url],
     ),
     "version": (cmd_version, "print the versions of the archive and of the engine that builds it", []),
@@ -149,6 +177,8 @@ def parser() -> argparse.ArgumentParser:
     build = commands.choices["build"]
     build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (a quick preview; not for publishing)")
+    build.add_argument("--as-version", default=None, help=argparse.SUPPRESS)  # a release's snapshot (versions.py)
+    build.add_argument("--current-url", default=None, help=argparse.SUPPRESS)  # …and the current site's address
     build.add_argument(
         "--search",
         choices=("auto", "chunked", "single"),
@@ -156,6 +186,9 @@ def parser() -> argparse.ArgumentParser:
         help="the online search index: chunked (fetched when searching) or Material's single index",
     )
     commands.choices["serve"].add_argument("--port", type=int, default=8000)
+    commands.choices["release"].add_argument(
+        "version", help="MAJOR.MINOR.PATCH, after the last release (docs/releases.md)"
+    )
     publishing = commands.choices["publish"]
     publishing.add_argument("--remote", default="origin", help="the git remote to push to (default: origin)")
     publishing.add_argument("--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)")

@@ -26,7 +26,7 @@ def _pages(site: Path) -> set[str]:
 
 def _lines(html: str) -> list[str]:
     """The lines of some HTML, blank ones left out (Markdown drops some between the blocks it passes through)."""
-    return [line for line in html.splitlines() if line.strip()]
+    return [line.strip() for line in html.splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -84,5 +85,5 @@ def test_a_build_on_a_terminal_reports_progress_and_stays_quiet_in_ci(tmp_path):
     shown = _build_on_a_terminal(project)
     for lang in ("vi", "en"):
         assert f"[{lang}] reading the record and the pages" in shown
-        assert f"[{lang}] pages 9/9" in shown
+        assert re.search(rf"\[{lang}\] pages (\d+)/\1 ", shown), shown  # every page, counted
     assert _build_on_a_terminal(project, CI="true") == ""

@@ -22,7 +22,7 @@ def test_the_record_has_ten_highlights_in_source_order():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_page_set(real_site, lang):
-    prose = {"", "about/", "changes/", "timeline/", "places/", "documents/", "print/"}
+    prose = {"", "about/", "changes/", "timeline/", "places/", "documents/", "print/", "versions/"}
     expected = prose | {f"{h.id}/" for h in RECORD.highlights}
     root = real_site / PREFIX[lang]
     built = {path.parent.relative_to(root).as_posix() + "/" for path in root.glob("*/index.html")} | {""}

@@ -39,6 +39,11 @@ EDITS = {
             "    {% if tayho_search_worker is defined %}\n      {% if true %}",
         ),
         SITE_NAME_ESCAPED_ONCE,  # the site's name comes from the record and is escaped once, by the plugin
+        # the version menu of the current site, when the record has releases (tayho/plugin/versions.py)
+        (
+            '      {% include "partials/alternate.html" %}\n    {% endif %}\n',
+            '      {% include "partials/alternate.html" %}\n    {% endif %}\n    {{ tayho_version_selector or "" }}\n',
+        ),
     ],
     "partials/nav.html": [SITE_NAME_ESCAPED_ONCE],
     "partials/nav-item.html": [  # an empty tabindex="" is invalid HTML

@@ -60,3 +60,7 @@ class BuildRequest:
     search: SearchMode = "auto"  # chunked or single online index; auto: by search_chunks_from
     pdf: bool = True  # whether this build renders the PDFs (the pages then link them)
     progress: bool = False  # print progress lines (the command turns them on for a terminal, off under CI)
+    as_version: Optional[str] = None  # building a release's own snapshot (served under v/VERSION/)
+    current_url: Optional[str] = None  # …and the current site's address, for its banner's link
+    releases: tuple = ()  # the releases built for the current site (version_views.VersionInfo), oldest first
+    release_folders: tuple = ()  # (version, folder of its built site), for their record.json

@@ -28,6 +28,7 @@ def site_nav(record: Record, lang: str) -> list:
         {text["print"]: "print.md"},
         {text["about"]: "about.md"},
         {text["changes"]: "changes.md"},
+        {text["versions"]: "versions.md"},
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,7 +30,11 @@ PROSE_MARKERS = {
     "notes": ("about.html", "notes", lambda site, page: site.about(page)),
     "verbatim": ("about.html", "verbatim", lambda site, page: site.about(page)),
     "downloads": ("about.html", "downloads", lambda site, page: site.about(page)),
-    "changes": ("changes.html", "changes", lambda site, page: views.changes_view(site.record, site.lang, page)),
+    "changes": (
+        "changes.html",
+        "changes",
+        lambda site, page: views.changes_view(site.record, site.lang, page, site.diff_for),
+    ),
     "timeline": ("indexes.html", "timeline", lambda site, page: indexes.timeline_view(site.record, site.lang, page)),
     "places": ("indexes.html", "places", lambda site, page: indexes.places_view(site.record, site.lang, page)),
     "documents": ("indexes.html", "documents", lambda site, page: indexes.documents_view(site.record, site.lang, page)),
@@ -89,8 +94,15 @@ class LanguageSite:
         stem = src_uri.removesuffix(".md")
         return stem if src_uri.endswith(".md") and self.record.has_highlight(stem) else None
 
+    cite_root: str | None = None  # set when the site is exactly a release with a snapshot under v/
+    diff_for: Callable = lambda index: None  # a change's position → the page of what its release changed (plugin)
+
+    @property
+    def words(self):
+        return words(self.lang)
+
     def page_context(self, page_url: str) -> views.PageContext:
-        return views.PageContext(self.links, page_url, self.version)
+        return views.PageContext(self.links, page_url, self.version, self.cite_root)
 
     def _highlight_view(self, highlight_id: str) -> dict:
         """One highlight's view, computed once per build (the page and its table of contents both need it)."""

@@ -32,6 +32,11 @@ def pdf_file(lang: str) -> str:
     return f"tayho-archive-{lang}.pdf"
 
 
+def highlight_pdf_file(highlight_id: str, lang: str) -> str:
+    """The PDF of one highlight in one language, beside its page."""
+    return f"tayho-archive-{highlight_id}-{lang}.pdf"
+
+
 def highlight_page(highlight_id: str) -> str:
     """The source path of a highlight's generated page: supervision.md (served at supervision/)."""
     return f"{highlight_id}.md"

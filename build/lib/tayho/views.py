@@ -25,10 +25,20 @@ class PageContext:
     links: Links
     url: str  # the page's URL from its language's root, as MkDocs gives it ("supervision/")
     version: RecordVersion
+    cite_root: str | None = None  # the released snapshot's address, when the page is exactly a release
 
     @property
     def absolute_url(self) -> str:
         return self.links.language_root() + ("" if self.url in ("", "./") else self.url)
+
+    @property
+    def cite_url(self) -> str:
+        """The address a citation of this page gives: its released snapshot's, when there is one."""
+        if self.cite_root is None:
+            return self.absolute_url
+        return (
+            self.cite_root + self.links.languages.prefix(self.links.lang) + ("" if self.url in ("", "./") else self.url)
+        )
 
     @property
     def data_href(self) -> str:
@@ -177,7 +187,7 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
     """Everything one highlight page shows, in one language."""
     text = words(lang)
     documents = [record.document(ref) for ref in highlight.documents]
-    cite_url = f"{page.absolute_url}#{highlight.id}"
+    cite_url = f"{page.cite_url}#{highlight.id}"
     return {
         "id": highlight.id,
         "aliases": record.aliases_of("highlight", highlight.id),
@@ -323,8 +333,9 @@ def about_view(record: Record, lang: str, source_text: str, page: PageContext) -
 DOWNLOADS = ("record.json", "figures.csv", "datapackage.json")
 
 
-def changes_view(record: Record, lang: str, page: PageContext) -> dict:
-    """The change history, newest first, each change linking to the highlights it touched."""
+def changes_view(record: Record, lang: str, page: PageContext, diff_for=lambda index: None) -> dict:
+    """The change history, newest first, each change linking to the highlights it touched and to the page of what
+    changed in the release that published it (`diff_for`: a change's position in the history → that page)."""
     text = words(lang)
     items = []
     for index, change in sorted(enumerate(record.changes), key=lambda item: (item[1].date, item[0]), reverse=True):
@@ -342,6 +353,7 @@ def changes_view(record: Record, lang: str, page: PageContext) -> dict:
                 "iso_date": change.date.isoformat(),
                 "text": change.text[lang],
                 "touched": touched,
+                "diff_href": page.href(diff_for(index)) if diff_for(index) else None,
             }
         )
     return {

@@ -1,45 +1,67 @@
-"""The whole record as a PDF per language, rendered by WeasyPrint from the built printable page."""
+"""The PDFs of one language: the whole record, and each highlight alone, rendered only when their input changed.
+
+A PDF's input is its HTML document (tayho/pdf/document.py), its attachments, the stylesheet, the fonts and the
+renderer's version; a hash of them names the PDF in a cache outside site/ (.tayho-cache/pdf/), so an unchanged PDF
+costs a copy, and the bytes are the same as a fresh render's.
+"""
 
 from __future__ import annotations
 
-import logging
+import hashlib
+import shutil
+from importlib.metadata import version
 from pathlib import Path
 
-from ..urls import PRINT, Links, pdf_file
-
-HERE = Path(__file__).resolve().parent
-FONTS_URL = (HERE / "fonts").as_uri()
+from .document import PdfDocument, documents
+from .render import FONTS, STYLESHEET, VARIANT, render_pdf, use_project_fonts_only
 
 
-def _local_fetcher():
-    """Fetch nothing but the shipped fonts: pdf.css alone styles the PDF, and no request leaves the machine."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class LocalFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("file://") and url.startswith(FONTS_URL):
-                return super().fetch(url, headers)
-            kind = "text/css" if url.split("?")[0].endswith(".css") else "text/plain"
-            return URLFetcherResponse(url, b"", {"Content-Type": kind})
-
-    return LocalFetcher(allowed_protocols={"file"})
+def _renderer_fingerprint() -> bytes:
+    parts = [
+        version("weasyprint"),
+        version("pydyf"),
+        VARIANT,
+        STYLESHEET.read_text(encoding="utf-8"),
+        Path(__file__).with_name("render.py").read_text(encoding="utf-8"),
+    ]
+    parts += [hashlib.sha256(font.read_bytes()).hexdigest() for font in sorted(FONTS.glob("*.ttf"))]
+    return "\n".join(parts).encode("utf-8")
 
 
-def write_pdf(page: Path, target: Path, published_url: str) -> Path:
-    """Render one built printable page into a PDF whose links point at the published site."""
-    from weasyprint import CSS, HTML
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = _local_fetcher()
-    stylesheet = CSS(filename=str(HERE / "pdf.css"), url_fetcher=fetcher)
-    document = HTML(filename=str(page), base_url=published_url, url_fetcher=fetcher)
-    document.write_pdf(str(target), stylesheets=[stylesheet])
-    return target
+def cache_key(document: PdfDocument, date: str, renderer: bytes) -> str:
+    digest = hashlib.sha256(renderer)
+    for part in (document.html.encode("utf-8"), document.base_url.encode("utf-8"), date.encode("utf-8")):
+        digest.update(hashlib.sha256(part).digest())
+    for attachment in document.attachments:
+        digest.update(hashlib.sha256(attachment.name.encode("utf-8") + b"\0" + attachment.content).digest())
+        digest.update(attachment.description.encode("utf-8"))
+    return digest.hexdigest()
 
 
-def write_language_pdf(language_site: Path, lang: str, links: Links) -> Path | None:
-    """Render one language's built printable page into <name>.pdf beside it."""
-    page = language_site / links.dest(PRINT)
-    if not page.is_file():
-        return None
-    return write_pdf(page, page.with_name(pdf_file(lang)), links.absolute(PRINT))
+def write_language_pdfs(language_site: Path, site, cache: Path) -> list[str]:
+    """Write every PDF of `site`'s language into its built folder; return the cache keys used (to keep them)."""
+    use_project_fonts_only(cache)
+    date = site.version.date.isoformat()
+    renderer = _renderer_fingerprint()
+    used = []
+    for document in documents(site):
+        key = cache_key(document, date, renderer)
+        cached = cache / f"{key}.pdf"
+        if not cached.is_file():
+            partial = cached.with_suffix(".partial")
+            partial.write_bytes(render_pdf(document, date))
+            partial.replace(cached)  # a killed render never leaves a truncated PDF in the cache
+        target = language_site / document.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        used.append(key)
+    return used
+
+
+def prune(cache: Path, keep: set[str]) -> None:
+    """Delete the cached PDFs no longer used by the site."""
+    for cached in cache.glob("*.pdf"):
+        if cached.stem not in keep:
+            cached.unlink(missing_ok=True)
+    for partial in cache.glob("*.partial"):
+        partial.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ package's modules (record loading, views, macro files, outputs, search), which k
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from markupsafe import Markup
@@ -29,6 +30,7 @@ from ..version import record_version
 from ..views import segments
 from .config import AddressError, BuildRequest, TayhoConfig, site_address
 from .setup import OFFLINE_SHIM, configure
+from .versions import Versions
 
 # Folders and names of the site's own that no highlight may take as its id (its page would hide them).
 RESERVED_IDS = {
@@ -89,20 +91,37 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         record = self.load(root)
         configure(config, record, languages, lang, site_url, self.request.offline, root)
         links = urls.Links(languages, lang, site_url, directory_urls=config.use_directory_urls)
+        version = record_version(root)
+        if self.request.as_version:  # a release's own snapshot
+            version = dataclasses.replace(version, release=self.request.as_version)
         self.site = LanguageSite.create(
             record,
             links,
             Path(__file__).resolve().parent.parent / "theme" / "fragments",
             root,
-            record_version(root),
+            version,
             offline=self.request.offline,
             pdf=self.request.pdf and not self.request.offline,
         )
+        self.versions = self._versions(version, site_url)
         config.nav = self.site.nav()
         self._pages, self._entries, self._prose_problems = [], [], []
         self.progress = Progress(lang, self.request.progress)
         self.progress.phase("reading the record and the pages")
         return config
+
+    def _versions(self, version, site_url: str) -> Versions:
+        """The releases this build shows; a release's own snapshot shows its banner instead."""
+        request = self.request
+        banner = None
+        if request.as_version and request.current_url:
+            banner = (request.as_version, version.date.isoformat(), request.current_url)
+        releases = () if request.offline or request.as_version else request.releases
+        if releases and version.release == releases[-1].version:
+            self.site.cite_root = f"{site_url}v/{version.release}/"
+        versions = Versions(self.site, releases, dict(request.release_folders), banner)
+        self.site.diff_for = versions.diff_for
+        return versions
 
     def load(self, root: Path):
         """The project's record, validated for this site (its languages, the names its own pages take)."""
@@ -123,7 +142,8 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         unreadable = [problem for file in files.documentation_pages() if (problem := _unreadable(file, self.site.lang))]
         if unreadable:
             raise Abort("The prose pages cannot be read:\n" + "\n".join(f"  {problem}" for problem in unreadable))
-        for path, source in self.site.highlight_sources().items():
+        generated = self.site.highlight_sources() | self.versions.sources()
+        for path, source in generated.items():
             files.append(File.generated(config, path, content=source))
         shim = files.get_file_from_path(OFFLINE_SHIM)
         if shim is not None and not self.request.offline:
@@ -136,7 +156,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         return nav
 
     def on_page_markdown(self, markdown, page, config, files, **kwargs):
-        if self.site.highlight_id_for(page.file.src_uri) is not None:
+        if page.file.generated_by:  # the plugin's own pages: a highlight, the versions, the pages of changes
             return markdown
         shown = f"docs/{self.site.lang}/{page.file.src_uri}"
         self._prose_problems += check_prose(markdown, shown, PROSE_MARKERS, self.site.record.has_figure)
@@ -161,9 +181,12 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
 
     def on_page_content(self, html, page, config, files, **kwargs):
         highlight_id = self.site.highlight_id_for(page.file.src_uri)
+        versions_html = self.versions.page_html(page.file.src_uri, self.site.page_context(page.url))
         if highlight_id is not None:
             page.toc = get_toc(self.site.highlight_toc(highlight_id))
             html = str(self.site.highlight_html(highlight_id))
+        elif versions_html is not None:
+            html = str(versions_html)
         else:
             html = MARKER.sub(lambda match: str(self.site.prose_part(match.group(1), page.url)), html)
         self._done += 1
@@ -183,6 +206,8 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         )
         context["tayho_footer"] = site.footer_html(page.url)
         context["tayho_search_worker"] = self._worker()
+        context["tayho_banner"] = self.versions.banner_html(page.url)
+        context["tayho_version_selector"] = self.versions.selector_html(site.page_context(page.url))
         return context
 
     def _worker(self) -> str | None:
