@@ -289,5 +289,8 @@ def test_google_required_properties_of_every_type_used(real_site, prefix, lang):
     assert 50 <= len(dataset["description"]) <= 5000
     for name in ("license", "creator", "version", "dateModified", "distribution"):
         assert dataset[name], name
+    package = json.loads((real_site / "data" / opendata.DESCRIPTOR).read_text(encoding="utf-8"))
+    assert dataset["license"] == package["licenses"][0]["path"]  # one licence in the JSON-LD, package and CFF
+    assert dataset["creator"]["name"] == words(lang)["editors"] and dataset["version"] == package["version"]
     formats = {d["contentUrl"].rsplit("/", 1)[-1]: d["encodingFormat"] for d in dataset["distribution"]}
     assert formats == dict(opendata.DISTRIBUTIONS)
