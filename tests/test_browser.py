@@ -107,7 +107,7 @@ def test_english_search_finds_english_pages_only(served, tab):
         (".tayho-heading:has(#figures) .tayho-copy", lambda base: f"{base}en/supervision/#figures"),
         (
             "button[data-clipboard-target='#cite-plain']",
-            lambda base: 'Vietnam Fatherland Front Committee of Tây Hồ District. "1. Supervision". In: ',
+            lambda base: "“1. Giám sát” [1. Supervision]. In: Bài mẫu [Sample article] (archived copy",
         ),
         ("button[data-clipboard-target='#cite-bibtex']", lambda base: "@misc{tayho-2019-2024-supervision-en,\n"),
     ],

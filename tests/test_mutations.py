@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tayho import opendata, urls
+from tayho import datapackage, opendata, urls
 from tayho.errors import RecordError
 from tayho.feed import feed_view
 from tayho.languages import THIS_SITE
@@ -118,7 +118,7 @@ def _renders_valid_outputs(record, project: Path) -> None:
         sitemap = sitemap_view(site, [urls.HOME] + [urls.highlight_page(h.id) for h in record.highlights])
         ElementTree.fromstring(str(call_macro(site.env, "outputs.html", "sitemap", sitemap)))
     json.loads(opendata.record_json(record))
-    json.loads(opendata.datapackage(record, tuple(THIS_SITE)))
+    json.loads(datapackage.datapackage(record, urls.Links(THIS_SITE, THIS_SITE.root, "https://archive.test/"), VERSION))
     rows = list(csv.reader(io.StringIO(opendata.figures_csv(record, tuple(THIS_SITE)))))
     assert len({len(row) for row in rows}) == 1
 

@@ -60,20 +60,52 @@ def test_canonical_link_and_open_graph(minimal_site, site_url, prefix, lang, loc
     assert og["og:locale:alternate"] == ("en_GB" if lang == "vi" else "vi_VN")
 
 
+def graph_of(path) -> dict[str, dict]:
+    """The top-level nodes of a page's JSON-LD graph, by type."""
+    _, (document,) = head_tags(path)
+    assert document["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in document["@graph"]}
+
+
 def test_json_ld_describes_the_term_its_highlights_translation_source_and_dataset(minimal_site, site_url):
-    _, (report,) = head_tags(page(minimal_site, ""))
-    assert report["@type"] == "Report" and report["inLanguage"] == "vi"
+    home = graph_of(page(minimal_site, ""))
+    report = home["Report"]
+    assert home["WebPage"]["mainEntity"] == {"@id": report["@id"]} and report["inLanguage"] == "vi"
     assert report["temporalCoverage"] == "2019/2024"
-    assert report["publisher"]["@type"] == "GovernmentOrganization"
+    assert report["editor"]["name"] == "Nhóm biên tập hồ sơ nhiệm kỳ Tây Hồ"
+    assert "publisher" not in report and "author" not in report  # the archived copy names neither
     assert [part["url"] for part in report["hasPart"]] == [f"{site_url}supervision/", f"{site_url}congress/"]
     assert [work["@id"] for work in report["workTranslation"]] == [f"{site_url}en/#record"]
-    assert report["isBasedOn"]["name"] == RECORD.term.source.title.vi
-    downloads = [d["contentUrl"] for d in report["subjectOf"]["distribution"]]
-    assert f"{site_url}data/figures.csv" in downloads
-    _, (english,) = head_tags(page(minimal_site, "en/"))
+    assert report["isBasedOn"]["name"] == RECORD.term.source.title.vi and "datePublished" not in report["isBasedOn"]
+    english = graph_of(page(minimal_site, "en/"))["Report"]
     assert english["translationOfWork"]["@id"] == f"{site_url}#record"
-    _, (part,) = head_tags(page(minimal_site, "en/supervision/"))
+    assert english["translator"]["name"] == "Tây Hồ term archive editors" and english["license"]
+    part = graph_of(page(minimal_site, "en/supervision/"))["Article"]
+    assert part["@id"] == f"{site_url}en/supervision/#supervision" and part["headline"] == "1. Supervision"
     assert part["isPartOf"]["@id"] == f"{site_url}en/#record" and part["dateModified"] == "2024-06-01"
+    assert part["translationOfWork"]["@id"] == f"{site_url}supervision/#supervision"
+    dataset = graph_of(page(minimal_site, "en/about/"))["Dataset"]
+    assert dataset["@id"] == graph_of(page(minimal_site, "about/"))["Dataset"]["@id"] == f"{site_url}about/#downloads"
+    assert f"{site_url}data/figures.csv" in [d["contentUrl"] for d in dataset["distribution"]]
+
+
+@pytest.mark.parametrize(
+    "path,kind,crumbs",
+    [
+        ("", "WebPage", ["Trang chủ"]),
+        ("timeline/", "CollectionPage", ["Trang chủ", "Dòng thời gian"]),
+        ("en/places/", "CollectionPage", ["Home", "Places"]),
+        ("en/about/", "AboutPage", ["Home", "About this record"]),
+        ("en/print/", "WebPage", ["Home", "Printable record"]),
+        ("congress/", "WebPage", ["Trang chủ", "2. Đại hội"]),
+    ],
+)
+def test_every_page_has_its_type_and_breadcrumbs(minimal_site, site_url, path, kind, crumbs):
+    graph = graph_of(page(minimal_site, path))
+    assert graph[kind]["@id"] == graph[kind]["url"] == site_url + path
+    trail = graph["BreadcrumbList"]["itemListElement"]
+    assert [item["name"] for item in trail] == crumbs and [item["position"] for item in trail] == [1, 2][: len(crumbs)]
+    assert trail[-1]["item"] == site_url + path and graph[kind]["breadcrumb"]["@id"] == graph["BreadcrumbList"]["@id"]
 
 
 @pytest.mark.parametrize("prefix,named", [("", ["", "en/"]), ("en/", ["en/"])])
@@ -109,14 +141,20 @@ def test_robots_points_to_the_sitemap_index(minimal_site, site_url):
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "vi"), ("en/", "en")])
-def test_atom_feed_per_language_from_the_change_history(minimal_site, prefix, lang):
+def test_atom_feed_per_language_from_the_change_history(minimal_site, site_url, prefix, lang):
     feed = ElementTree.fromstring((minimal_site / prefix / "feed.xml").read_bytes())
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.find(f"{ATOM}title").text for entry in entries] == [c.text[lang] for c in reversed(RECORD.changes)]
     assert feed.find(f"{ATOM}updated").text == "2024-06-01T00:00:00Z"
+    links = [{link.get("rel"): link.get("href") for link in entry.findall(f"{ATOM}link")} for entry in entries]
+    # the newest change touched the supervision page: its entry is the change, the page a related link
+    assert links == [
+        {"alternate": f"{site_url}{prefix}changes/#change-2", "related": f"{site_url}{prefix}supervision/"},
+        {"alternate": f"{site_url}{prefix}changes/#change-1"},
+    ]
 
 
-def test_open_data_json_csv_and_datapackage(minimal_site):
+def test_open_data_json_csv_and_datapackage(minimal_site, site_url):
     data = minimal_site / "data"
     record = json.loads((data / "record.json").read_bytes())
     assert record["highlights"][0]["figures"][4]["value"] == 31
@@ -125,10 +163,15 @@ def test_open_data_json_csv_and_datapackage(minimal_site):
     share = next(row for row in rows if row["id"] == "tasks-rest-share")
     assert (share["count"], share["total"], share["stated_share"], share["recomputed_share"]) == ("3", "10", "31", "30")
     assert share["editorial_note_en"] == "3/10 is 30%; the source says 31%."
+    assert next(row for row in rows if row["id"] == "fund")["value"] == "29004000000"  # whole đồng, not "….000"
     package = json.loads((data / "datapackage.json").read_bytes())
-    figures = next(resource for resource in package["resources"] if resource["name"] == "figures")
-    assert [field["name"] for field in figures["schema"]["fields"]] == list(rows[0].keys())
-    assert package["licenses"] and package["sources"]
+    schema = json.loads((data / "figures.schema.json").read_bytes())
+    assert [field["name"] for field in schema["fields"]] == list(rows[0].keys())
+    tables = {resource["path"]: resource for resource in package["resources"] if resource.get("type") == "table"}
+    assert set(tables) == {"figures.csv", "figures/supervision.csv", "figures/congress.csv"}
+    assert package["licenses"] and package["id"] == f"{site_url}data/datapackage.json"
+    (source,) = package["sources"]
+    assert (data / source["path"]).read_bytes() == (FIXTURES / "minimal" / RECORD.term.source.file).read_bytes()
     per_highlight = list(csv.DictReader(io.StringIO((data / "figures" / "congress.csv").read_text(encoding="utf-8"))))
     assert [row["id"] for row in per_highlight] == ["delegates", "fund"]
 

@@ -76,7 +76,8 @@ def test_metadata_and_open_data_know_the_third_language(trilingual):
     head = (page(site, "fr/supervision/")).read_text(encoding="utf-8")
     assert '<meta property="og:locale" content="fr_FR">' in head
     home = page(site, "").read_text(encoding="utf-8")
-    report = json.loads(home.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    graph = json.loads(home.split('<script type="application/ld+json">')[1].split("</script>")[0])["@graph"]
+    (report,) = [node for node in graph if node["@type"] == "Report"]
     assert {work["inLanguage"] for work in report["workTranslation"]} == {"en", "fr"}
     header = (site / "data" / "figures.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert {"label_vi", "label_en", "label_fr", "editorial_note_fr"} <= set(header)
