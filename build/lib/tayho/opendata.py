@@ -1,4 +1,5 @@
-"""The record as open data: the whole record as JSON, the figures as CSV, and a Frictionless Data Package."""
+"""The record as open data: the whole record as JSON, the figures as CSV (all, and per highlight), the files' names,
+licence and description (the Data Package that declares them is tayho/datapackage.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,20 @@ import csv
 import io
 import json
 
+from .citation import SOURCE_LANGUAGE, source_statement
 from .consistency import recompute_share, recompute_sum
-from .languages import REGISTRY
-from .model import Record
+from .i18n import words
+from .model import Highlight, Record
 from .numbers import format_figure
 from .views import plain_text
+
+# The files of data/, at the site root, beside datapackage.json (paths relative to it).
+DESCRIPTOR = "datapackage.json"
+RECORD_JSON = "record.json"
+FIGURES_CSV = "figures.csv"
+FIGURES_SCHEMA = "figures.schema.json"  # the Table Schema shared by figures.csv and every highlight's CSV
+# What the about page and the Dataset offer for download, with their media types.
+DISTRIBUTIONS = ((RECORD_JSON, "application/json"), (FIGURES_CSV, "text/csv"), (DESCRIPTOR, "application/json"))
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection"): such a text cell
 # is written with a leading apostrophe, which spreadsheets show as text and do not print.
@@ -68,7 +78,8 @@ def _figure_row(record: Record, figure, highlight_id: str, languages: tuple[str,
     row = {
         "id": figure.id,
         "highlight": highlight_id,
-        "value": fixed(figure.value, figure.decimals),
+        # a scaled amount's decimals are the scaled number's (29,004 tỷ): in whole đồng it has none
+        "value": fixed(figure.value, 0 if figure.scale else figure.decimals),
         "decimals": figure.decimals,
         "as_published": format_figure(figure, languages[0]),
         "unit": figure.unit.value,
@@ -98,63 +109,27 @@ def figures_csv(record: Record, languages: tuple[str, ...], highlight_id: str | 
     return buffer.getvalue()
 
 
-def _field(name: str, kind: str, description: str) -> dict:
-    return {"name": name, "type": kind, "description": description}
+def highlights_with_figures(record: Record) -> list[Highlight]:
+    """The highlights that get a CSV of their own (a highlight without figures gets none, and links none)."""
+    return [highlight for highlight in record.highlights if highlight.figures]
 
 
-def datapackage(record: Record, languages: tuple[str, ...]) -> str:
-    """A Frictionless Data Package describing record.json and figures.csv."""
+def highlight_csv(highlight_id: str) -> str:
+    return f"figures/{highlight_id}.csv"
+
+
+def source_path(record: Record) -> str:
+    """Where the archived copy of the source is published, from data/: source/<its file name>."""
+    return "source/" + record.term.source.file.rsplit("/", 1)[-1]
+
+
+def dataset_description(record: Record, lang: str) -> str:
+    """The open data described for a data user, in one language (Google's Dataset Search wants 50–5,000 characters)."""
     term = record.term
-    names = {code: REGISTRY[code].english_name for code in languages}
-    fields = [
-        _field("id", "string", "Stable id of the figure"),
-        _field("highlight", "string", "Id of its highlight"),
-        *(_field(f"label_{code}", "string", f"What it counts ({name})") for code, name in names.items()),
-        _field(
-            "value", "number", "The value as published, with its published decimals (VND for money, percent for shares)"
-        ),
-        _field("decimals", "integer", "How many decimals the source published"),
-        _field(
-            "as_published",
-            "string",
-            "The figure as the source wrote it (in the number format of the source language, with its qualifier)",
-        ),
-        _field("unit", "string", "Unit"),
-        _field("qualifier", "string", "more-than, over, nearly or about"),
-        _field("count", "number", "For a share: the count it is computed from"),
-        _field("total", "number", "For a share: the total it is computed from"),
-        _field("stated_share", "number", "For a share: the percentage as published"),
-        _field("recomputed_share", "number", "For a share: count / total × 100, rounded as published"),
-        _field("parts_sum", "number", "For a total: the sum of its parts"),
-        *(
-            _field(f"editorial_note_{code}", "string", f"Editor's notes on the figure ({name})")
-            for code, name in names.items()
-        ),
-    ]
-    package = {
-        "name": f"tayho-fatherland-front-{term.start_year}-{term.end_year}",
-        "title": term.title.en,
-        "description": term.intro.en,
-        "licenses": [LICENCE],
-        "sources": [{"title": term.source.title.vi, "path": term.source.file}],
-        "resources": [
-            {
-                "name": "record",
-                "path": "record.json",
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                "description": "The whole record as validated",
-            },
-            {
-                "name": "figures",
-                "path": "figures.csv",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "profile": "tabular-data-resource",
-                "schema": {"fields": fields, "primaryKey": ["id"]},
-            },
-        ],
-    }
-    return json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return words(lang)["dataset_description"].format(
+        title=term.source.title[SOURCE_LANGUAGE],
+        years=f"{term.start_year}–{term.end_year}",
+        body=term.short_name[lang],
+        city=term.city[lang],
+        source=source_statement(record, lang),
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import metadata, opendata, urls
+from . import datapackage, metadata, opendata, urls
 from .feed import feed_view
 from .i18n import words
 from .render import call_macro
@@ -44,14 +44,16 @@ def write_language_outputs(site, site_dir: Path, pages: list[str]) -> None:
 def write_shared_outputs(site, site_dir: Path) -> None:
     """What the whole site has once, at its root: open data and robots.txt."""
     data_dir = site_dir / urls.DATA_DIR
-    languages = tuple(site.links.languages)
-    write_text(data_dir / "record.json", opendata.record_json(site.record))
-    write_text(data_dir / "figures.csv", opendata.figures_csv(site.record, languages))
-    for highlight in site.record.highlights:
-        write_text(
-            data_dir / "figures" / f"{highlight.id}.csv", opendata.figures_csv(site.record, languages, highlight.id)
-        )
-    write_text(data_dir / "datapackage.json", opendata.datapackage(site.record, languages))
+    record, languages = site.record, tuple(site.links.languages)
+    write_text(data_dir / opendata.RECORD_JSON, opendata.record_json(record))
+    write_text(data_dir / opendata.FIGURES_CSV, opendata.figures_csv(record, languages))
+    for highlight in opendata.highlights_with_figures(record):
+        rows = opendata.figures_csv(record, languages, highlight.id)
+        write_text(data_dir / opendata.highlight_csv(highlight.id), rows)
+    write_text(data_dir / opendata.FIGURES_SCHEMA, datapackage.figures_schema_json(languages))
+    # The archived copy as loaded (its SHA-256 checked then); the descriptor gives that SHA-256 for readers to check.
+    write_text(data_dir / opendata.source_path(record), site.source_text)
+    write_text(data_dir / opendata.DESCRIPTOR, datapackage.datapackage(record, site.links, site.version))
     if not site.offline:
         write_text(site_dir / "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site.links.site_url}sitemap.xml\n")
 

@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import indexes, metadata, urls, views
+from . import indexes, jsonld, metadata, urls, views
 from .citation import version_text
 from .i18n import words
 from .model import Record
@@ -176,10 +176,7 @@ class LanguageSite:
     def head_html(self, page_url: str, src_uri: str, title: str, description: str, site_name: str) -> Markup:
         """Description, feed link, Open Graph and JSON-LD for one page (its other languages are in the sitemaps)."""
         highlight_id = self.highlight_id_for(src_uri)
-        if highlight_id is not None:
-            structured = metadata.highlight_report(self.record, self.links, highlight_id)
-        else:
-            structured = metadata.term_report(self.record, self.links)
+        structured = jsonld.page_graph(self.record, self.links, src_uri, title, description, self.version)
         view = {
             "description": description,
             "offline": self.offline,

@@ -20,6 +20,10 @@ class StaticSiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the browser went away mid-answer
+            super().handle()
+
     def language_folder(self) -> str:
         first = self.path.lstrip("/").split("/", 1)[0].split("?", 1)[0]
         return first if first in self.language_folders else ""

@@ -66,6 +66,10 @@ def versions_view(versions: list[VersionInfo], page: PageContext, has_current: b
                 "href": home,
                 "pdf": f"{home}print/{urls.pdf_file(lang)}",
                 "diff": page.href(diff_page(previous, info.version)) if previous else None,
+                "earlier": [
+                    {"version": other.version, "href": page.href(diff_page(other.version, info.version))}
+                    for other in versions[:index]
+                ],
             }
         )
     current = None

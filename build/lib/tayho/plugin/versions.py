@@ -40,11 +40,12 @@ class Versions:
     figures: dict[tuple[str, str], tuple[dict, dict]] = dataclasses.field(default_factory=dict)
 
     def pairs(self) -> list[tuple[str, str]]:
-        """Consecutive releases, and the last release against the site as it is now when they differ."""
+        """Every two releases (older, newer), and each release against the site as it is now, when it has changes
+        not yet released."""
         names = [info.version for info in self.releases]
-        pairs = list(zip(names, names[1:], strict=False))
+        pairs = [(old, new) for index, new in enumerate(names) for old in names[:index]]
         if names and self.site.version.release != names[-1]:
-            pairs.append((names[-1], CURRENT))
+            pairs += [(old, CURRENT) for old in names]
         return pairs
 
     def _record(self, version: str) -> dict:
@@ -85,7 +86,11 @@ class Versions:
         """The content of a generated versions page, or None for any other page."""
         env = self.site.env
         if src_uri == VERSIONS_PAGE:
-            view = versions_view(list(self.releases), page, bool(self.pairs()) and self.pairs()[-1][1] == CURRENT)
+            view = versions_view(
+                list(self.releases),
+                page,
+                (self.releases[-1].version, CURRENT) in self.pairs() if self.releases else False,
+            )
             return call_macro(env, "versions.html", "versions_list", view)
         if src_uri not in self.diffs:
             return None
@@ -124,7 +129,7 @@ class Versions:
             return None
         counts = {info.version: len(self._record(info.version).get("changes", [])) for info in self.releases}
         names = [info.version for info in self.releases]
-        for previous, version in zip(names, names[1:], strict=False):
+        for previous, version in zip(names, names[1:], strict=False):  # consecutive releases
             if counts[previous] <= index < counts[version]:
                 return diff_page(previous, version)
         if index >= counts[names[-1]] and (names[-1], CURRENT) in self.pairs():
