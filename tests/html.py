@@ -7,13 +7,16 @@ from pathlib import Path
 
 
 class PageFacts(html.parser.HTMLParser):
-    """Collects the html lang, every element id, links by class, data values and visible text of one page."""
+    """Collects the html lang, every element id, links, meta and link elements, data values and visible text of one
+    page."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lang = None
         self.ids: list[str] = []
         self.links: list[dict] = []
+        self.meta: dict[str, list[str]] = {}  # <meta property|name=… content=…>, by property or name
+        self.head_links: list[dict] = []  # <link> elements
         self.data_values: list[tuple[str, str]] = []
         self.text_parts: list[str] = []
         self._open_data: list[str] | None = None
@@ -28,6 +31,10 @@ class PageFacts(html.parser.HTMLParser):
             self.ids.append(attributes["id"])
         if tag == "a":
             self.links.append(attributes)
+        if tag == "meta" and (key := attributes.get("property") or attributes.get("name")):
+            self.meta.setdefault(key, []).append(attributes.get("content", ""))
+        if tag == "link":
+            self.head_links.append(attributes)
         if tag == "data":
             self._open_data = [attributes.get("value", "")]
             self._data_text = ""

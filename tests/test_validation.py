@@ -9,8 +9,10 @@ import pytest
 
 from tayho.errors import RecordError
 from tayho.load import load_record
+from tayho.plugin.plugin import RESERVED_IDS
 
-from .conftest import FIXTURES
+from .commands import tayho
+from .conftest import FIXTURES, make_project
 
 MINIMAL = FIXTURES / "minimal" / "data"
 TEXT = (MINIMAL / "achievements.yaml").read_text(encoding="utf-8")
@@ -241,3 +243,24 @@ def test_only_http_and_https_addresses_are_accepted(tmp_path):
         problem = only(problems_of(tmp_path / str(number), text))
         assert problem.path == "term.source.url" and "http:// or https://" in problem.message
     assert load_variant(tmp_path / "ok", replaced("    url: null\n", '    url: "https://example.org/a"\n'))
+
+
+@pytest.mark.parametrize(
+    "taken,owner",
+    list(RESERVED_IDS.items())
+    + [
+        ("en", "a language's folder"),
+        ("fr", "a language's folder"),
+        ("timeline", "the prose page docs/vi/timeline.md"),
+    ],
+)
+def test_a_highlight_cannot_take_a_name_the_site_uses_for_its_own_files(tmp_path, taken, owner):
+    """`tayho check` on a project whose first highlight is named like one of the site's folders or pages."""
+    project = make_project(tmp_path, MINIMAL)
+    record = project / "data" / "achievements.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("  - id: supervision\n", f"  - id: '{taken}'\n", 1), encoding="utf-8")
+    result = tayho("check", "--root", str(project))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    line = line_of(text, "  - id: supervision")
+    assert f"data/achievements.yaml:{line} highlights[0].id: {taken!r} is taken by {owner}" in result.stderr

@@ -1,0 +1,35 @@
+"""A folder of generated files named by the hash of their input (.tayho-cache/<kind>/), so a build makes a file
+only when what it shows changed, copies it otherwise, and drops what the site no longer uses."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+
+class FileCache:
+    """Generated files of one kind (`suffix`, e.g. ".pdf") under `folder`, one per input hash."""
+
+    def __init__(self, folder: Path, suffix: str):
+        self.folder = folder
+        self.suffix = suffix
+
+    def copy(self, key: str, make: Callable[[], bytes], target: Path) -> None:
+        """Put the file for `key` at `target`, making it first (with `make`) when the cache has none."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        cached = self.folder / f"{key}{self.suffix}"
+        if not cached.is_file():
+            partial = cached.with_suffix(".partial")
+            partial.write_bytes(make())
+            partial.replace(cached)  # a killed build never leaves a truncated file in the cache
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+
+    def prune(self, keep: set[str]) -> None:
+        """Delete the cached files whose key is not in `keep`, and any partial file a killed build left."""
+        for cached in self.folder.glob(f"*{self.suffix}"):
+            if cached.stem not in keep:
+                cached.unlink(missing_ok=True)
+        for partial in self.folder.glob("*.partial"):
+            partial.unlink(missing_ok=True)
