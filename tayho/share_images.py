@@ -107,7 +107,8 @@ def _fitted(text: str, sizes: tuple[int, ...], width: int, max_lines: int, bold:
 
 
 def draw(card: Card) -> bytes:
-    """The PNG of a card."""
+    """The PNG of a card: the number on a band at the left; at the right, from the top, the kicker and the title,
+    and from the bottom, the address, then the headline figure and its label above it."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
@@ -116,22 +117,30 @@ def draw(card: Card) -> bytes:
     number_font = _font(200 if len(card.number) < 3 else 150, bold=True)
     pen.text((150, 270), card.number, font=number_font, fill=PALE, anchor="ms")
     pen.text((150, 330), card.number_caption, font=_font(30), fill=PALE, anchor="ms")
-    left, width, y = 350, WIDTH - 350 - 60, 70
+    left, width = 350, WIDTH - 350 - 60
     kicker_font, kicker_lines = _fitted(card.kicker, (28, 24, 20), width, 1)
-    pen.text((left, y), kicker_lines[0], font=kicker_font, fill=RED)
-    y += 60
-    title_font, title_lines = _fitted(card.title, (54, 48, 42, 36), width, 4)
-    for line in title_lines:
+    pen.text((left, 70), kicker_lines[0], font=kicker_font, fill=RED)
+    bottom = HEIGHT - 50
+    pen.text((left, bottom), card.host, font=_font(24), fill=GREY)
+    title_bottom = bottom - 40
+    if card.figure:
+        label_font, label_lines = _fitted(card.figure_label, (30, 26), width, 2, bold=False)
+        label_top = bottom - 30 - len(label_lines) * 36
+        for index, line in enumerate(label_lines):
+            pen.text((left, label_top + index * 36), line, font=label_font, fill=INK)
+        figure_font, figure_lines = _fitted(card.figure, (72, 60, 48), width, 1)
+        figure_top = label_top - 14 - figure_font.size
+        pen.text((left, figure_top), figure_lines[0], font=figure_font, fill=RED)
+        title_bottom = figure_top - 30
+    y = 130
+    for size in (54, 48, 42, 36, 32):
+        title_lines = int((title_bottom - y) // (size * 1.25))
+        if title_lines >= 1 and len(_wrap(card.title, _font(size, True), width)) <= title_lines:
+            break
+    title_font, lines = _fitted(card.title, (size,), width, max(title_lines, 1))
+    for line in lines:
         pen.text((left, y), line, font=title_font, fill=INK)
         y += int(title_font.size * 1.25)
-    if card.figure:
-        y = max(y + 30, 400)
-        figure_font, figure_lines = _fitted(card.figure, (72, 60, 48), width, 1)
-        pen.text((left, y), figure_lines[0], font=figure_font, fill=RED)
-        label_font, label_lines = _fitted(card.figure_label, (30, 26), width, 2, bold=False)
-        for index, line in enumerate(label_lines):
-            pen.text((left, y + figure_font.size + 14 + index * 36), line, font=label_font, fill=INK)
-    pen.text((left, HEIGHT - 50), card.host, font=_font(24), fill=GREY)
     output = io.BytesIO()
     image.save(output, format="PNG", compress_level=9)
     return output.getvalue()

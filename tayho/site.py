@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import indexes, jsonld, metadata, share_images, urls, views
+from . import feed, indexes, jsonld, metadata, share_images, urls, views
 from .citation import version_text
 from .i18n import words
 from .model import Record
@@ -191,10 +191,22 @@ class LanguageSite:
             ),
             "large_image": self.pdf and not self.offline,
             "json_ld": Markup(metadata.json_for_script(structured)),
-            "feed_href": self.links.file(urls.FEED_FILE, page_url),
-            "feed_title": words(self.lang)["feed"],
+            "feeds": self.feeds(highlight_id, page_url),
         }
         return call_macro(self.env, "head.html", "head", view)
+
+    def feeds(self, highlight_id: str | None, page_url: str) -> list[dict]:
+        """The feeds a page announces: on a highlight's page its own first (what a reader there follows), then the
+        record's."""
+        word = words(self.lang)["feed"]
+        found = [
+            {"href": self.links.file(urls.FEED_FILE, page_url), "title": f"{word}: {self.record.term.title[self.lang]}"}
+        ]
+        if highlight_id is not None:
+            title = feed.highlight_title(self.record, highlight_id, self.lang)
+            own = {"href": self.links.file(urls.highlight_feed(highlight_id), page_url), "title": f"{word}: {title}"}
+            found.insert(0, own)
+        return found
 
     def share_image(self, highlight_id: str | None) -> metadata.ShareImage | None:
         """The card a link preview shows for a page: its highlight's, else the record's (when the build draws them)."""

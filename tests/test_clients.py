@@ -12,7 +12,7 @@ import urllib.request
 import xml.etree.ElementTree as ElementTree
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import jsonschema
@@ -66,6 +66,20 @@ def test_feedparser_reads_each_feed_and_every_entry_links_to_what_it_describes(r
         assert target.fragment in facts(local_file(site, base, entry.link)).ids
         for link in entry.links:
             assert local_file(site, base, link.href).is_file(), link.href
+
+
+@pytest.mark.parametrize("prefix,lang", LANGUAGES)
+def test_feedparser_finds_and_reads_each_highlight_feed_from_its_page(real_served, prefix, lang):
+    site, base = real_served.site, real_served.base
+    for highlight in RECORD.highlights:
+        page_file = page(site, f"{prefix}{highlight.id}/")
+        announced = [link for link in facts(page_file).head_links if link.get("type") == "application/atom+xml"]
+        feed_url = urljoin(f"{base}{prefix}{highlight.id}/", announced[0]["href"])
+        feed = feedparser.parse(urllib.request.urlopen(feed_url).read())
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert feed.feed.link == f"{base}{prefix}{highlight.id}/"
+        concerning = [c for c in RECORD.changes if not c.highlights or highlight.id in c.highlights]
+        assert sorted(entry.title for entry in feed.entries) == sorted(c.text[lang] for c in concerning)
 
 
 # --- Sitemaps, as a crawler fetches them ------------------------------------------------------------------------

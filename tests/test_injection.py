@@ -344,6 +344,9 @@ def test_feeds_and_open_data_keep_the_text_exact(hostile, record):
         titles = [entry.find(f"{atom}title").text for entry in feed.findall(f"{atom}entry")]
         assert sorted(titles) == sorted(change.text[lang] for change in record.changes)
         assert feed.find(f"{atom}title").text == record.term.title[lang]
+        for highlight in record.highlights:  # each highlight's feed: its title exact, in XML that parses
+            own = ElementTree.parse(folder / highlight.id / "feed.xml").getroot()
+            assert own.find(f"{atom}title").text.startswith(f"{highlight.order}. {highlight.title[lang]} · ")
         ElementTree.parse(folder / "sitemap.xml")
     data = json.loads((site / "data" / "record.json").read_text(encoding="utf-8"))
     assert data["highlights"][0]["title"] == {"vi": record.highlights[0].title.vi, "en": record.highlights[0].title.en}

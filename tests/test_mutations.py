@@ -114,7 +114,9 @@ def _renders_valid_outputs(record, project: Path) -> None:
                 _balanced(html.unescape(entry))
             for script in JSON_LD.findall(page):
                 json.loads(script)
-        ElementTree.fromstring(str(call_macro(site.env, "feed.html", "atom", feed_view(record, links))))
+        for highlight_id in [None] + [highlight.id for highlight in record.highlights]:
+            feed = feed_view(record, links, highlight_id)
+            ElementTree.fromstring(str(call_macro(site.env, "feed.html", "atom", feed)))
         sitemap = sitemap_view(site, [urls.HOME] + [urls.highlight_page(h.id) for h in record.highlights])
         ElementTree.fromstring(str(call_macro(site.env, "outputs.html", "sitemap", sitemap)))
     json.loads(opendata.record_json(record))

@@ -154,6 +154,42 @@ def test_atom_feed_per_language_from_the_change_history(minimal_site, site_url, 
     ]
 
 
+@pytest.mark.parametrize("prefix,lang", [("", "vi"), ("en/", "en")])
+def test_each_highlight_has_a_feed_of_the_changes_that_concern_it(minimal_site, site_url, prefix, lang):
+    """The newest change names the supervision page: its feed holds it and the record-wide first change; the
+    congress page's feed holds only the record-wide change."""
+
+    def entries(highlight_id):
+        feed = ElementTree.fromstring((minimal_site / prefix / highlight_id / "feed.xml").read_bytes())
+        self_link = next(link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self")
+        assert self_link.get("href") == f"{site_url}{prefix}{highlight_id}/feed.xml"
+        assert feed.find(f"{ATOM}title").text.startswith(f"{RECORD.highlight(highlight_id).order}. ")
+        return [entry.find(f"{ATOM}id").text for entry in feed.findall(f"{ATOM}entry")], feed.find(
+            f"{ATOM}updated"
+        ).text
+
+    assert entries("supervision") == (
+        [f"{site_url}{prefix}changes/#change-2", f"{site_url}{prefix}changes/#change-1"],
+        "2024-06-01T00:00:00Z",
+    )
+    congress, updated = entries("congress")
+    assert congress == [f"{site_url}{prefix}changes/#change-1"]
+    assert updated == f"{RECORD.changes[0].date.isoformat()}T00:00:00Z"
+
+
+def test_a_highlight_page_announces_its_own_feed_first_then_the_record_feed(minimal_site):
+    links = [link for link in facts(minimal_site / "en" / "supervision" / "index.html").head_links]
+    feeds = [link for link in links if link.get("type") == "application/atom+xml"]
+    assert [link["href"] for link in feeds] == ["feed.xml", "../feed.xml"]
+    assert feeds[0]["title"] == "Atom feed: 1. Supervision"
+    home = [
+        link
+        for link in facts(minimal_site / "en" / "index.html").head_links
+        if link.get("type") == "application/atom+xml"
+    ]
+    assert [link["href"] for link in home] == ["feed.xml"]
+
+
 def test_open_data_json_csv_and_datapackage(minimal_site, site_url):
     data = minimal_site / "data"
     record = json.loads((data / "record.json").read_bytes())
