@@ -13,6 +13,7 @@ from .consistency import Recomputation, recompute_share, recompute_sum
 from .i18n import words
 from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
 from .numbers import date_span, format_date_span, format_figure, format_full_date, format_number
+from .qr import qr_image
 from .urls import Links
 from .version import RecordVersion
 
@@ -375,5 +376,6 @@ def print_view(record: Record, lang: str, page: PageContext) -> dict:
         view["photos"] = [{"caption": segments(photo.caption[lang], record, lang, href)} for photo in highlight.photos]
         view["notes"] = [note_view(record, note, lang, page_href=href) for note in highlight.notes]
         view["href"] = href
+        view["qr"] = qr_image(view["url"])
         highlights.append(view)
     return {"highlights": highlights, "words": words(lang)}

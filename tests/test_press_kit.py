@@ -120,3 +120,59 @@ def test_a_card_decodes_as_png_of_reasonable_weight(real_site_with_pdf):
     data = (real_site_with_pdf / "share" / "record.png").read_bytes()
     assert data.startswith(b"\x89PNG") and 5_000 < len(data) < 300_000
     Image.open(io.BytesIO(data)).verify()
+
+
+# --- QR codes that lead a printed copy back ----------------------------------------------------------------------
+
+
+def _decoded(image: Image.Image) -> list[str]:
+    import zxingcpp
+
+    return [result.text for result in zxingcpp.read_barcodes(image.convert("L")) if result.format.name == "QRCode"]
+
+
+def _print_page_codes(site, prefix: str) -> list[str]:
+    import base64
+    import re
+
+    html = page(site, prefix + "print/").read_text(encoding="utf-8")
+    found = []
+    for uri in re.findall(r'<img class="tayho-qr" src="data:image/png;base64,([^"]+)"', html):
+        with Image.open(io.BytesIO(base64.b64decode(uri))) as image:
+            found += _decoded(image)
+    return found
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_printable_page_has_a_qr_code_of_each_highlight_address(real_site_with_pdf, prefix):
+    from tayho.load import load_record
+
+    record = load_record(ROOT / "data" / "achievements.yaml", ROOT)
+    expected = [f"{SITE_URL}{prefix}{highlight.id}/" for highlight in record.highlights]
+    assert _print_page_codes(real_site_with_pdf, prefix) == expected
+
+
+@pytest.mark.parametrize(
+    "pdf,expected",
+    [
+        ("en/covid-19/tayho-archive-covid-19-en.pdf", [f"{SITE_URL}en/covid-19/"]),
+        ("supervision/tayho-archive-supervision-vi.pdf", [f"{SITE_URL}supervision/"]),
+        ("print/tayho-archive-vi.pdf", None),  # every highlight, in order
+    ],
+)
+def test_each_pdf_carries_the_qr_code_of_each_highlight_it_prints(real_site_with_pdf, pdf, expected):
+    import pypdf
+
+    from tayho.load import load_record
+
+    if expected is None:
+        record = load_record(ROOT / "data" / "achievements.yaml", ROOT)
+        expected = [f"{SITE_URL}{highlight.id}/" for highlight in record.highlights]
+    reader = pypdf.PdfReader(real_site_with_pdf / pdf)
+    found, seen = [], set()
+    for pdf_page in reader.pages:  # WeasyPrint lets pages share one resource dictionary: each image once
+        for picture in pdf_page.images:
+            if picture.indirect_reference.idnum not in seen:
+                seen.add(picture.indirect_reference.idnum)
+                found += _decoded(picture.image)
+    assert found == expected

@@ -12,6 +12,7 @@ from ..citation import version_text
 from ..i18n import words
 from ..model import Highlight
 from ..numbers import format_full_date
+from ..qr import qr_image
 from ..render import call_macro
 
 
@@ -62,6 +63,8 @@ def _view(site, highlights: list[Highlight], heading: str, subtitle: str, with_r
     record, lang, text = site.record, site.lang, words(site.lang)
     page = site.page_context(site.links.url(urls.PRINT))
     shown = [views.highlight_view(record, h, lang, page.at(urls.highlight_page(h.id))) for h in highlights]
+    for view in shown:
+        view["qr"] = qr_image(view["url"])
     record_notes = [views.note_view(record, note, lang) for note in record.notes] if with_record_notes else []
     return {
         "lang": lang,

@@ -21,9 +21,11 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from . import sitedir, versions
+from .file_cache import FileCache
 from .languages import SiteLanguages
 from .permalinks import missing
 from .plugin.config import BuildRequest
+from .share_images import write_cards
 from .version_views import VersionInfo
 
 CONFIG_FILE = "mkdocs.yml"
@@ -98,8 +100,8 @@ def site_languages(root: Path) -> SiteLanguages:
 def build_language(
     job: SiteBuild, lang: str, prefix: str, folder: Path, releases: tuple = (), release_folders: tuple = ()
 ) -> list[str]:
-    """One language, complete: its pages, then (unless asked not to, or for the offline copy) its PDFs; returns the
-    cache keys of the PDFs it used."""
+    """One language, complete: its pages, then (unless asked not to, or for the offline copy) its share images and
+    PDFs; returns the cache keys of the files it used."""
     from mkdocs.commands.build import build
 
     request = BuildRequest(
@@ -125,13 +127,20 @@ def build_language(
     from .pdf import write_language_pdfs
 
     plugin = config.plugins["tayho"]
+    plugin.progress.phase("the share images")
+    keys = write_cards(plugin.site, folder, image_cache(job.root))
     plugin.progress.phase("the PDFs")
-    return write_language_pdfs(folder, plugin.site, pdf_cache(job.root))
+    return keys + write_language_pdfs(folder, plugin.site, pdf_cache(job.root))
 
 
-def pdf_cache(root: Path) -> Path:
-    """Where rendered PDFs are kept between builds, by the hash of their input (outside site/, not in git)."""
-    return root / ".tayho-cache" / "pdf"
+def pdf_cache(root: Path) -> FileCache:
+    """Rendered PDFs, kept between builds by the hash of their input (outside site/, not in git)."""
+    return FileCache(root / ".tayho-cache" / "pdf", ".pdf")
+
+
+def image_cache(root: Path) -> FileCache:
+    """Drawn share images, kept between builds by the hash of what they show."""
+    return FileCache(root / ".tayho-cache" / "images", ".png")
 
 
 def build_site(job: SiteBuild) -> None:
@@ -153,7 +162,7 @@ def build_site(job: SiteBuild) -> None:
         staging = sitedir.new_staging_folder(job.site_dir)
         try:
             folders = {code: staging / code for code in languages}
-            pdfs = _build_languages(job, languages, folders, releases)
+            generated = _build_languages(job, languages, folders, releases)
             built = folders[languages.root]
             for code in languages.folders():
                 folders[code].rename(built / languages.prefix(code))
@@ -165,9 +174,8 @@ def build_site(job: SiteBuild) -> None:
             previous = sitedir.publish(built, job.site_dir)
             shutil.rmtree(previous, ignore_errors=True)
             if job.pdf and not job.offline:
-                from .pdf import prune
-
-                prune(pdf_cache(job.root), pdfs)
+                pdf_cache(job.root).prune(generated)
+                image_cache(job.root).prune(generated)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 

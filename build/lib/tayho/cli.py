@@ -176,7 +176,9 @@ def parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=function)
     build = commands.choices["build"]
     build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
-    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (a quick preview; not for publishing)")
+    build.add_argument(
+        "--no-pdf", action="store_true", help="skip the PDFs and share images (a quick preview; not for publishing)"
+    )
     build.add_argument("--as-version", default=None, help=argparse.SUPPRESS)  # a release's snapshot (versions.py)
     build.add_argument("--current-url", default=None, help=argparse.SUPPRESS)  # …and the current site's address
     build.add_argument(

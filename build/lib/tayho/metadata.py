@@ -3,6 +3,7 @@ the JSON-LD text of a page (its graph is made in tayho/jsonld.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from .urls import Links
@@ -14,9 +15,26 @@ def alternates(links: Links, page: str) -> list[dict]:
     return found + [{"hreflang": "x-default", "href": links.absolute(page, links.languages.root)}]
 
 
+@dataclasses.dataclass(frozen=True)
+class ShareImage:
+    """The picture a link preview shows: its absolute address, size and text alternative."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
 def open_graph(
-    links: Links, site_name: str, title: str, description: str, url: str, is_article: bool
+    links: Links,
+    site_name: str,
+    title: str,
+    description: str,
+    url: str,
+    is_article: bool,
+    image: ShareImage | None = None,
 ) -> list[tuple[str, str]]:
+    """The Open Graph properties of a page (og:image and its size and text only when the build drew it)."""
     languages = links.languages
     tags = [
         ("og:site_name", site_name),
@@ -26,9 +44,18 @@ def open_graph(
         ("og:type", "article" if is_article else "website"),
         ("og:locale", languages.entry(links.lang).open_graph_locale),
     ]
-    return tags + [
+    tags += [
         ("og:locale:alternate", languages.entry(code).open_graph_locale) for code in languages if code != links.lang
     ]
+    if image is not None:
+        tags += [
+            ("og:image", image.url),
+            ("og:image:type", "image/png"),
+            ("og:image:width", str(image.width)),
+            ("og:image:height", str(image.height)),
+            ("og:image:alt", image.alt),
+        ]
+    return tags
 
 
 def json_for_script(data: dict) -> str:

@@ -1,5 +1,6 @@
-"""Files a language build writes beside its pages: feed, sitemap of its pages, redirects, and (once, in the root
-language's build) open data and robots.txt. The sitemap index itself is MkDocs' own sitemap.xml template."""
+"""Files a language build writes beside its pages: feeds (the record's and each highlight's), the sitemap of
+its pages, redirects, and (once, in the root language's build) open data and robots.txt. The sitemap index itself is
+MkDocs' own sitemap.xml template."""
 
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ def write_text(path: Path, text: str) -> None:
 
 def write_language_outputs(site, site_dir: Path, pages: list[str]) -> None:
     """Everything one language adds to its own folder; `pages` are the source paths of its pages."""
-    write_text(
-        site_dir / urls.FEED_FILE,
-        str(call_macro(site.env, "feed.html", "atom", feed_view(site.record, site.links))) + "\n",
-    )
+    for highlight_id in [None] + [highlight.id for highlight in site.record.highlights]:
+        feed_file = urls.FEED_FILE if highlight_id is None else urls.highlight_feed(highlight_id)
+        feed = feed_view(site.record, site.links, highlight_id)
+        write_text(site_dir / feed_file, str(call_macro(site.env, "feed.html", "atom", feed)) + "\n")
     if not site.offline:
         sitemap = str(call_macro(site.env, "outputs.html", "sitemap", sitemap_view(site, pages))) + "\n"
         write_text(site_dir / PAGES_SITEMAP, sitemap)

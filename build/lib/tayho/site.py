@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import indexes, jsonld, metadata, urls, views
+from . import feed, indexes, jsonld, metadata, share_images, urls, views
 from .citation import version_text
 from .i18n import words
 from .model import Record
@@ -53,7 +53,7 @@ class LanguageSite:
     source_text: str
     version: RecordVersion
     offline: bool = False
-    pdf: bool = True  # whether this build renders the PDF that the printable page links
+    pdf: bool = True  # whether this build renders the PDFs (which the printable pages link) and the share images
     _views: dict = dataclasses.field(default_factory=dict, repr=False)
 
     @classmethod
@@ -181,13 +181,40 @@ class LanguageSite:
             "description": description,
             "offline": self.offline,
             "open_graph": metadata.open_graph(
-                self.links, site_name, title, description, self.links.absolute(src_uri), highlight_id is not None
+                self.links,
+                site_name,
+                title,
+                description,
+                self.links.absolute(src_uri),
+                highlight_id is not None,
+                self.share_image(highlight_id),
             ),
+            "large_image": self.pdf and not self.offline,
             "json_ld": Markup(metadata.json_for_script(structured)),
-            "feed_href": self.links.file(urls.FEED_FILE, page_url),
-            "feed_title": words(self.lang)["feed"],
+            "feeds": self.feeds(highlight_id, page_url),
         }
         return call_macro(self.env, "head.html", "head", view)
+
+    def feeds(self, highlight_id: str | None, page_url: str) -> list[dict]:
+        """The feeds a page announces: on a highlight's page its own first (what a reader there follows), then the
+        record's."""
+        word = words(self.lang)["feed"]
+        found = [
+            {"href": self.links.file(urls.FEED_FILE, page_url), "title": f"{word}: {self.record.term.title[self.lang]}"}
+        ]
+        if highlight_id is not None:
+            title = feed.highlight_title(self.record, highlight_id, self.lang)
+            own = {"href": self.links.file(urls.highlight_feed(highlight_id), page_url), "title": f"{word}: {title}"}
+            found.insert(0, own)
+        return found
+
+    def share_image(self, highlight_id: str | None) -> metadata.ShareImage | None:
+        """The card a link preview shows for a page: its highlight's, else the record's (when the build draws them)."""
+        if not self.pdf or self.offline:
+            return None
+        card = share_images.card_for(self, highlight_id)
+        url = self.links.absolute_file(share_images.image_path(card.name))
+        return metadata.ShareImage(url, share_images.WIDTH, share_images.HEIGHT, card.alt)
 
     def not_found_html(self) -> Markup:
         """The body of the 404 page: served at any address, so its links are absolute paths."""

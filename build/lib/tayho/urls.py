@@ -42,6 +42,11 @@ def highlight_page(highlight_id: str) -> str:
     return f"{highlight_id}.md"
 
 
+def highlight_feed(highlight_id: str) -> str:
+    """The Atom feed of one highlight's changes, beside its page (from its language's root)."""
+    return f"{highlight_id}/{FEED_FILE}"
+
+
 def anchor(kind: str, item_id: str) -> str:
     """The fragment id of an item on a highlight page: fig-…, photo-…, note-…"""
     return f"{kind}-{item_id}"

@@ -8,10 +8,10 @@ costs a copy, and the bytes are the same as a fresh render's.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 
+from ..file_cache import FileCache
 from .document import PdfDocument, documents
 from .render import FONTS, STYLESHEET, VARIANT, render_pdf, use_project_fonts_only
 
@@ -38,30 +38,14 @@ def cache_key(document: PdfDocument, date: str, renderer: bytes) -> str:
     return digest.hexdigest()
 
 
-def write_language_pdfs(language_site: Path, site, cache: Path) -> list[str]:
+def write_language_pdfs(language_site: Path, site, cache: FileCache) -> list[str]:
     """Write every PDF of `site`'s language into its built folder; return the cache keys used (to keep them)."""
-    use_project_fonts_only(cache)
+    use_project_fonts_only(cache.folder)
     date = site.version.date.isoformat()
     renderer = _renderer_fingerprint()
     used = []
     for document in documents(site):
         key = cache_key(document, date, renderer)
-        cached = cache / f"{key}.pdf"
-        if not cached.is_file():
-            partial = cached.with_suffix(".partial")
-            partial.write_bytes(render_pdf(document, date))
-            partial.replace(cached)  # a killed render never leaves a truncated PDF in the cache
-        target = language_site / document.target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        cache.copy(key, lambda document=document: render_pdf(document, date), language_site / document.target)
         used.append(key)
     return used
-
-
-def prune(cache: Path, keep: set[str]) -> None:
-    """Delete the cached PDFs no longer used by the site."""
-    for cached in cache.glob("*.pdf"):
-        if cached.stem not in keep:
-            cached.unlink(missing_ok=True)
-    for partial in cache.glob("*.partial"):
-        partial.unlink(missing_ok=True)

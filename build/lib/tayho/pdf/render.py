@@ -62,18 +62,19 @@ def use_project_fonts_only(cache_dir: Path) -> None:
 
 
 def _local_fetcher():
-    """Fetch nothing but the shipped fonts: no request leaves the machine."""
+    """Fetch nothing but the shipped fonts and the images the document carries inline (data: URIs, the QR codes):
+    no request leaves the machine."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     fonts = FONTS.as_uri()
 
     class LocalFetcher(URLFetcher):
         def fetch(self, url, headers=None):
-            if url.startswith(fonts):
+            if url.startswith((fonts, "data:")):
                 return super().fetch(url, headers)
             return URLFetcherResponse(url, b"", {"Content-Type": "text/plain"})
 
-    return LocalFetcher(allowed_protocols={"file"})
+    return LocalFetcher(allowed_protocols={"file", "data"})
 
 
 def _finish(document, pdf) -> None:

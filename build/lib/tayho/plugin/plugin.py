@@ -38,6 +38,7 @@ RESERVED_IDS = {
     "search": "the search index",
     "data": "the open data",
     "embed": "the embeddable charts",
+    "share": "the share images",
     "v": "the released versions",
     "404": "the page-not-found page",
 }
