@@ -71,6 +71,7 @@ def cmd_check(args) -> int:
 
     root = args.root.resolve()
     plugin = project_plugin(root)
+    plugin.corrections()
     record = plugin.load(root)
     print(
         f"{plugin.config.record}: {len(record.highlights)} highlights, {len(record.figures())} figures; "

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from . import feed, indexes, jsonld, metadata, share_images, urls, views
 from .citation import version_text
+from .corrections import CorrectionTarget, report_links
 from .i18n import words
 from .model import Record
 from .navigation import site_nav
@@ -54,6 +55,7 @@ class LanguageSite:
     version: RecordVersion
     offline: bool = False
     pdf: bool = True  # whether this build renders the PDFs (which the printable pages link) and the share images
+    corrections: CorrectionTarget | None = None  # where readers report a correction (mkdocs.yml)
     _views: dict = dataclasses.field(default_factory=dict, repr=False)
 
     @classmethod
@@ -66,9 +68,11 @@ class LanguageSite:
         version: RecordVersion,
         offline: bool = False,
         pdf: bool = True,
+        corrections: CorrectionTarget | None = None,
     ) -> LanguageSite:
         source_text = (root / record.term.source.file).read_text(encoding="utf-8")
-        return cls(record, links, make_environment(fragments_dir), source_text, version, offline, pdf)
+        environment = make_environment(fragments_dir)
+        return cls(record, links, environment, source_text, version, offline, pdf, corrections)
 
     @property
     def lang(self) -> str:
@@ -109,7 +113,9 @@ class LanguageSite:
         if highlight_id not in self._views:
             page = self.page_context(self.links.url(urls.highlight_page(highlight_id)))
             highlight = self.record.highlight(highlight_id)
-            self._views[highlight_id] = views.highlight_view(self.record, highlight, self.lang, page)
+            view = views.highlight_view(self.record, highlight, self.lang, page)
+            view["corrections"] = report_links(self.corrections, view, self.lang)
+            self._views[highlight_id] = view
         return self._views[highlight_id]
 
     def highlight_html(self, highlight_id: str) -> Markup:

@@ -24,6 +24,8 @@ class TayhoConfig(base.Config):
     languages = c.ListOfItems(c.Type(str), default=["vi", "en"])  # the first is served at the site root
     record_max_bytes = c.Type(int, default=MAX_BYTES)
     search_chunks_from = c.Type(int, default=0)  # highlights; from here on the online search index comes in chunks
+    # where readers report a correction: https://…/issues/new?title={title}&body={body}, or mailto:address
+    corrections = c.Optional(c.Type(str))
 
 
 SearchMode = Literal["auto", "chunked", "single"]

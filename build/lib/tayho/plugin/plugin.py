@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from .. import outputs, urls
+from ..corrections import CorrectionsError, CorrectionTarget
 from ..errors import RecordError
 from ..languages import REGISTRY, SiteLanguages
 from ..load import load_record
@@ -88,6 +89,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             site_url = site_address(self.request.site_url or config.site_url or "")
         except AddressError as error:
             raise Abort(str(error)) from None
+        corrections = self.corrections()
         lang = self.request.language or languages.root
         record = self.load(root)
         configure(config, record, languages, lang, site_url, self.request.offline, root)
@@ -103,6 +105,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             version,
             offline=self.request.offline,
             pdf=self.request.pdf and not self.request.offline,
+            corrections=corrections,
         )
         self.versions = self._versions(version, site_url)
         config.nav = self.site.nav()
@@ -123,6 +126,13 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         versions = Versions(self.site, releases, dict(request.release_folders), banner)
         self.site.diff_for = versions.diff_for
         return versions
+
+    def corrections(self) -> CorrectionTarget | None:
+        """Where readers report a correction (mkdocs.yml), checked; None when not set."""
+        try:
+            return CorrectionTarget.parse(self.config.corrections) if self.config.corrections else None
+        except CorrectionsError as error:
+            raise Abort(f"mkdocs.yml, plugins → tayho → corrections: {error}") from None
 
     def load(self, root: Path):
         """The project's record, validated for this site (its languages, the names its own pages take)."""
