@@ -219,6 +219,16 @@ def test_check_editorial_raises_one_error_listing_every_problem(tmp_path):
     assert "quy-phong-chong-dich" in report and "docs/en/changes.md:3: style (straight-quotes)" in report
 
 
+def test_a_project_without_a_glossary_has_no_editorial_checks(tmp_path):
+    project = project_copy(tmp_path)
+    record_path = project / "data" / "achievements.yaml"
+    replace_in(project / "docs" / "en" / "changes.md", "“last updated”", '"last updated"')
+    record = load_record(record_path, project)
+    assert editorial_problems(project, record_path, record, BOTH) != []
+    (project / "data" / "glossary.yaml").unlink()
+    assert editorial_problems(project, record_path, record, BOTH) == []
+
+
 @pytest.mark.build
 def test_tayho_check_fails_with_the_file_and_line_and_no_traceback(tmp_path):
     project = project_copy(tmp_path)
