@@ -5,8 +5,9 @@ Two findings: a Vietnamese text names a term and its English counterpart has non
 rendering, or one of its declared other forms); or an English text uses a rendering the glossary lists as wrong
 (`avoid`). An `exceptions:` entry excuses one term in one text, with its reason; an exception that excuses nothing
 is itself a finding, so the list never outlives its texts. Vietnamese is matched across the source's spelling
-variants (Uỷ/Ủy, hoá/hóa: the tone mark on either vowel), both languages from word boundary to word boundary, with
-the first letter in either case (a term may open a sentence).
+variants (Uỷ/Ủy, hoá/hóa: the tone mark on either vowel), both languages from word boundary to word boundary; a form
+written in lower case also matches with a capital (it may open a sentence), a capitalised one only as written, and
+an avoided rendering only exactly as written. A Vietnamese passage the English quotes as written needs no rendering.
 """
 
 from __future__ import annotations
@@ -40,9 +41,8 @@ class GlossaryTerm(Node):
     kind: TermKind
     vi: Annotated[list[Text], Field(min_length=1)]  # the first is the term; the others are forms of it in the source
     en: Optional[Text]  # the one rendering; null: left untranslated (the honorific "đồng chí" before a name)
-    also: list[
-        Text
-    ] = []  # other accepted English forms: the abbreviation, the plural, the short form after a first use
+    # other accepted English forms: the abbreviation, the plural, the short form after a first use
+    also: list[Text] = []
     avoid: list[Text] = []  # renderings that are wrong here; an English text using one is refused
     note: Text
 
@@ -229,7 +229,7 @@ def _rules(glossary: Glossary) -> Iterator[tuple[tuple, str]]:
                 yield ("terms", i, "vi", j), f"“{form}” is already a form of {clash}"
             owner.setdefault(folded, term.id)
         for j, form in enumerate(term.avoid):
-            if _key(form) in {_key(rendering) for rendering in term.renderings()}:
+            if uses(form, term.renderings()) == form:  # the whole avoided form is a rendering the check accepts
                 yield ("terms", i, "avoid", j), f"“{form}” is one of the term's own renderings"
     known = set(ids)
     for i, item in enumerate(glossary.exceptions):

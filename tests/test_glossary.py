@@ -185,7 +185,7 @@ def test_the_glossary_file_is_validated_with_its_lines(tmp_path):
     path.write_text(
         "terms:\n"
         '  - id: a\n    kind: body\n    vi: ["Thành ủy"]\n    en: "Hanoi Party Committee"\n    note: "n"\n'
-        '  - id: a\n    kind: body\n    vi: ["Thành uỷ"]\n    en: "x"\n    note: "n"\n'
+        '  - id: a\n    kind: body\n    vi: ["Thành uỷ"]\n    en: "x"\n    avoid: ["X", "y"]\n    note: "n"\n'
         '  - id: c\n    kind: colour\n    vi: ["x"]\n    en: "y"\n    nota: "n"\n'
         'exceptions:\n  - term: missing\n    at: here\n    reason: "r"\n',
         encoding="utf-8",
@@ -193,14 +193,16 @@ def test_the_glossary_file_is_validated_with_its_lines(tmp_path):
     with pytest.raises(RecordError) as raised:
         load_glossary(path, "data/glossary.yaml")
     found = {(p.line, p.path) for p in raised.value.problems}
-    assert {(13, "terms[2].kind"), (16, "terms[2].nota"), (12, "terms[2].note")} == found
+    assert {(14, "terms[2].kind"), (17, "terms[2].nota"), (13, "terms[2].note")} == found
     with pytest.raises(RecordError) as raised:  # once the model is satisfied, the rules across terms
         path.write_text(path.read_text(encoding="utf-8").replace("colour", "body").replace("nota", "note"))
         load_glossary(path, "data/glossary.yaml")
     found = {(p.line, p.path, p.message.split(" ")[0]) for p in raised.value.problems}
     assert (7, "terms[1].id", "term") in found  # the id used twice
     assert (9, "terms[1].vi[0]", "“Thành") in found  # Thành uỷ is Thành ủy in the other placement of the tone
-    assert (18, "exceptions[0].term", "'missing'") in found
+    assert (11, "terms[1].avoid[0]", "“X”") in found  # “x” opening a sentence is the rendering itself
+    assert (11, "terms[1].avoid[1]", "“y”") not in found
+    assert (19, "exceptions[0].term", "'missing'") in found
 
 
 def test_check_editorial_raises_one_error_listing_every_problem(tmp_path):
