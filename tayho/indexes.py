@@ -1,11 +1,11 @@
-"""Views across highlights: the timeline of dated events, and the indexes of places and cited documents."""
+"""Views across highlights: the timeline of events (dated, then undated), and the indexes of places and documents."""
 
 from __future__ import annotations
 
 from . import urls
 from .i18n import words
 from .model import Record
-from .numbers import date_span, format_full_date
+from .numbers import event_dates, format_full_date
 from .views import PageContext
 
 
@@ -15,22 +15,29 @@ def _link_to(record: Record, highlight, kind: str, item_id: str, lang: str, page
 
 
 def timeline_view(record: Record, lang: str, page: PageContext) -> dict:
-    """Every dated event of the term, oldest first (ties in source order), each linking to where it is told."""
-    events = [
-        (event.date, highlight.order, index, highlight, event)
-        for highlight in record.highlights
-        for index, event in enumerate(highlight.events)
+    """Every event of the term, each linking to where it is told: `events`, the dated ones, oldest first (ties in
+    source order); `undated`, those the source gives no date for, in source order, each with its period."""
+    placed = [
+        (highlight, index, event) for highlight in record.highlights for index, event in enumerate(highlight.events)
     ]
-    items = [
-        {
+    dated = sorted(
+        ((event.date, highlight.order, index, highlight, event) for highlight, index, event in placed if event.date),
+        key=lambda item: item[:3],
+    )
+
+    def item(highlight, event) -> dict:
+        return {
             "anchor": urls.anchor("event", event.id),
-            "dates": date_span(event.date, event.end, lang),
+            "dates": event_dates(event, lang),
             "title": event.title[lang],
             "where": _link_to(record, highlight, "event", event.id, lang, page),
         }
-        for _, _, _, highlight, event in sorted(events, key=lambda item: item[:3])
-    ]
-    return {"events": items, "words": words(lang)}
+
+    return {
+        "events": [item(highlight, event) for *_, highlight, event in dated],
+        "undated": [item(highlight, event) for highlight, _, event in placed if event.date is None],
+        "words": words(lang),
+    }
 
 
 def places_view(record: Record, lang: str, page: PageContext) -> dict:

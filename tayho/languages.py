@@ -31,7 +31,7 @@ REGISTRY: dict[str, Language] = {
     language.code: language
     for language in (
         Language("vi", "Tiếng Việt", "Vietnamese", "vi", "vi_VN", "vietnamese", "vi"),
-        Language("en", "English", "English", "en", "en_GB", "english", "en"),
+        Language("en", "English", "English", "en_GB", "en_GB", "english", "en"),
         Language("fr", "Français", "French", "fr", "fr_FR", "french", "fr"),
     )
 }

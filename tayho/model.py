@@ -23,6 +23,7 @@ from pydantic import (
     create_model,
     field_validator,
     model_serializer,
+    model_validator,
 )
 
 from .languages import REGISTRY
@@ -215,12 +216,30 @@ class Document(Node):
 
 
 class Event(Node):
-    """A dated event of the term."""
+    """An event of the term, dated as far as the source dates it (a year, a month or a day; `end` for a span).
+
+    When the source gives no date, `date: null` (written out: an event never loses its date by omission) and
+    `period` says, in each language, the period it belongs to as far as the source tells ("2019–2024 term, date
+    not given"); the timeline lists undated events after the dated ones.
+    """
 
     id: Id
-    date: PartialDate
+    date: Optional[PartialDate]
     end: Optional[PartialDate] = None
+    period: Optional[Localized] = None
     title: Localized
+
+    @model_validator(mode="after")
+    def _dated_or_placed_in_a_period(self) -> Event:
+        if self.date is None and self.period is None:
+            raise ValueError(
+                "an undated event (date: null) needs a period: when it happened, as far as the source says"
+            )
+        if self.date is None and self.end is not None:
+            raise ValueError("an undated event (date: null) cannot have an end date")
+        if self.date is not None and self.period is not None:
+            raise ValueError("period is only for an undated event (date: null); a dated event has its date")
+        return self
 
 
 class NoteKind(str, enum.Enum):
@@ -229,11 +248,13 @@ class NoteKind(str, enum.Enum):
     MISMATCH = "mismatch"
     AMBIGUITY = "ambiguity"
     SOURCE_FORM = "source-form"
+    CHECK = "check"  # a cross-check the editors made (5,568 × 300,000 = 1,670,400,000), not a choice
     EDITORIAL = "editorial"
 
 
 class Note(Node):
-    """An editor's note: a mismatch kept as published, an ambiguity, or a choice the editors made."""
+    """An editor's note: a mismatch kept as published, an ambiguity, how the source wrote something, a cross-check
+    the editors made, or a choice they made."""
 
     id: Id
     kind: NoteKind

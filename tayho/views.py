@@ -12,7 +12,7 @@ from .citation import bibtex_citation, plain_citation, version_text
 from .consistency import Recomputation, recompute_share, recompute_sum
 from .i18n import words
 from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
-from .numbers import date_span, format_date_span, format_figure, format_full_date, format_number
+from .numbers import event_dates, format_date_span, format_figure, format_full_date, format_in_text, format_number
 from .qr import qr_image
 from .urls import Links
 from .version import RecordVersion
@@ -115,7 +115,7 @@ def segments(text: str, record: Record, lang: str, page_href: str = "") -> list[
         else:
             figure = record.figure(piece)
             href = f"{page_href}#{urls.anchor('fig', figure.id)}"
-            result.append(Segment(format_figure(figure, lang), href, str(figure.value)))
+            result.append(Segment(format_in_text(figure, lang), href, str(figure.value)))
     return result
 
 
@@ -249,7 +249,7 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         "events": [
             {
                 "anchor": urls.anchor("event", event.id),
-                "dates": date_span(event.date, event.end, lang),
+                "dates": event_dates(event, lang),
                 "title": event.title[lang],
                 "aliases": [urls.anchor("event", alias) for alias in record.aliases_of("event", event.id)],
             }

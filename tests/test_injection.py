@@ -106,6 +106,9 @@ class _Filler:
 def filled_yaml(payloads: list[str], title_payloads: tuple[str, ...]) -> str:
     """The fixture record with the payloads put into every text field."""
     data = yaml.safe_load((MINIMAL / "achievements.yaml").read_text(encoding="utf-8"))
+    for highlight in data["highlights"]:  # undated, so that each event's period (text for a missing date) is filled
+        for event in highlight.get("events", []):
+            event.update(date=None, end=None)
     _Filler(payloads, title_payloads).fill(data, ("model", model.Record), "")
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
 

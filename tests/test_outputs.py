@@ -220,7 +220,7 @@ def test_highlight_page_links_its_downloads_and_shows_last_update_and_citation(m
     assert target in hrefs
     assert (page(minimal_site, prefix + "supervision/").parent / target).resolve().is_file()
     text = facts_.text
-    assert ("01-06-2024" if not prefix else "1 June 2024") in text
+    assert ("1/6/2024" if not prefix else "1 June 2024") in text
     assert f"{site_url}{prefix}supervision/#supervision" in text
     assert "@misc{tayho-2019-2024-supervision-" in text
 

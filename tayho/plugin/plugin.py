@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from .. import outputs, urls
 from ..corrections import CorrectionsError, CorrectionTarget
+from ..editorial import check_editorial
 from ..errors import RecordError
 from ..languages import REGISTRY, SiteLanguages
 from ..load import load_record
@@ -135,7 +136,8 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             raise Abort(f"mkdocs.yml, plugins → tayho → corrections: {error}") from None
 
     def load(self, root: Path):
-        """The project's record, validated for this site (its languages, the names its own pages take)."""
+        """The project's record, validated for this site (its languages, the names its own pages take), with its texts
+        checked against the glossary and the style sheet."""
         languages = self.languages()
         reserved = dict(RESERVED_IDS)
         reserved.update({code: "a language's folder" for code in REGISTRY})
@@ -143,9 +145,12 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             for page in sorted((root / "docs" / code).glob("*.md")):
                 reserved.setdefault(page.stem, f"the prose page docs/{code}/{page.name}")
         try:
-            return load_record(root / self.config.record, root, languages, self.config.record_max_bytes, reserved)
+            record = load_record(root / self.config.record, root, languages, self.config.record_max_bytes, reserved)
+            if self.request.language in (None, languages.root):  # once per build: the root language's
+                check_editorial(root, root / self.config.record, record, languages)  # glossary and style sheet
         except RecordError as error:
             raise Abort(error.report()) from None
+        return record
 
     # --- files and pages ----------------------------------------------------------------------------------------
 
