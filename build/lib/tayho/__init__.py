@@ -1,1 +1,0 @@
-"""The Tây Hồ term archive: the record's model, loading, checks and rendering, free of MkDocs."""
