@@ -7,11 +7,10 @@ from __future__ import annotations
 from typing import Optional
 
 from . import urls
-from .consistency import recompute_share, recompute_sum
 from .i18n import words
-from .model import Figure, NoteKind, Record
+from .model import Figure, Record
 from .numbers import date_span, format_figure
-from .views import Link, PageContext, segments
+from .views import Link, PageContext, checks_out, mismatch_notes, segments
 
 # The record's other ways in, in the order the home page lists them: (page, fragment, name word, description word).
 ENTRY_POINTS = (
@@ -60,13 +59,12 @@ def term_view(record: Record, lang: str, page: PageContext) -> dict:
 def _flag_href(record: Record, figure: Figure, highlight_href: str, page: PageContext) -> Optional[str]:
     """Where a headline figure that does not check out is explained (its editor's note on mismatching figures, else
     its own row with the recomputation), or None when it checks out."""
-    mismatch_notes = [note for note in record.notes_on(figure.id) if note.kind is NoteKind.MISMATCH]
-    result = recompute_share(record, figure) or recompute_sum(record, figure)
-    if not mismatch_notes and (result is None or result.matches):
+    if checks_out(record, figure):
         return None
-    if not mismatch_notes:
+    notes = mismatch_notes(record, figure)
+    if not notes:
         return f"{highlight_href}#{urls.anchor('fig', figure.id)}"
-    note = mismatch_notes[0]
+    note = notes[0]
     owner = record.note_owner(note.id)
     return page.href(urls.highlight_page(owner.id) if owner is not None else urls.ABOUT, urls.anchor("note", note.id))
 
