@@ -12,7 +12,7 @@ NODE_STAMP := node_modules/.installed
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 SITE_URL_OPTION := $(if $(SITE_URL),--site-url $(SITE_URL),)
 
-.PHONY: help serve build check test lint format schema lock browsers clean permalinks offline audit bench publish release
+.PHONY: help serve build check test lint format schema lock browsers clean permalinks offline audit bench publish release screenshots
 
 help:  ## list the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -63,6 +63,9 @@ format: $(TESTING)  ## let ruff fix what it can and format the code
 
 audit: $(BENCHING) $(NODE_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
 	$(PY) bench/audit.py
+
+screenshots: $(BENCHING) browsers  ## full-page screenshots of the main pages (both languages, 390 and 1280 px, light and dark) in screenshots/
+	$(PY) bench/screenshots.py
 
 bench: $(BENCHING) browsers  ## build time, memory and page weight as the record grows (writes BENCHMARKS.md)
 	$(PY) bench/run.py

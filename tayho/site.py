@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import feed, indexes, jsonld, metadata, share_images, urls, views
+from . import feed, home, indexes, jsonld, metadata, share_images, urls, views
 from .citation import version_text
 from .corrections import CorrectionTarget, report_links
 from .i18n import words
@@ -24,8 +24,8 @@ from .version import RecordVersion
 
 # <!-- tayho:NAME --> in a prose page stands for the record's part NAME: (macro file, macro, view of the page).
 PROSE_MARKERS = {
-    "term": ("home.html", "term", lambda site, page: views.term_view(site.record, site.lang)),
-    "cards": ("home.html", "cards", lambda site, page: views.highlight_cards(site.record, site.lang, page)),
+    "term": ("home.html", "term", lambda site, page: home.term_view(site.record, site.lang, page)),
+    "cards": ("home.html", "cards", lambda site, page: home.highlight_cards(site.record, site.lang, page)),
     "source": ("about.html", "source", lambda site, page: site.about(page)),
     "omitted": ("about.html", "omitted", lambda site, page: site.about(page)),
     "notes": ("about.html", "notes", lambda site, page: site.about(page)),
@@ -222,11 +222,29 @@ class LanguageSite:
         url = self.links.absolute_file(share_images.image_path(card.name))
         return metadata.ShareImage(url, share_images.WIDTH, share_images.HEIGHT, card.alt)
 
+    def _root_path(self, page: str, lang: str | None = None) -> str:
+        """The absolute path of a page ("/en/timeline/"), for the 404 page, which is served at any address."""
+        return urlsplit(self.links.absolute(page, lang)).path or "/"
+
+    def not_found_title(self) -> str:
+        return words(self.lang)["not_found_title"]
+
     def not_found_html(self) -> Markup:
-        """The body of the 404 page: served at any address, so its links are absolute paths."""
-        home = urlsplit(self.links.language_root()).path or "/"
-        return call_macro(self.env, "head.html", "not_found", {"home": home, "words": words(self.lang)})
+        """The body of the 404 page: a search of the archive (the home page opens Material's search with the ?q=
+        query) and the ways back, by absolute paths."""
+        text = words(self.lang)
+        home_path = self._root_path(urls.HOME)
+        view = {
+            "home": home_path,
+            "links": [
+                views.Link(text[name], self._root_path(page))
+                for page, name in ((urls.TIMELINE, "timeline"), (urls.ABOUT, "about"))
+            ],
+            "languages": [item for item in self.alternates_for_404() if not item["current"]],
+            "words": text,
+        }
+        return call_macro(self.env, "page.html", "not_found", view)
 
     def footer_html(self, page_url: str) -> Markup:
         view = {"version": version_text(self.version, self.lang), "href": self.links.href(urls.CHANGES, page_url)}
-        return call_macro(self.env, "head.html", "footer", view)
+        return call_macro(self.env, "page.html", "footer", view)

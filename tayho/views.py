@@ -11,8 +11,14 @@ from .charts import chart_view
 from .citation import bibtex_citation, plain_citation, version_text
 from .consistency import Recomputation, recompute_share, recompute_sum
 from .i18n import words
-from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, Record
-from .numbers import event_dates, format_date_span, format_figure, format_full_date, format_in_text, format_number
+from .model import FIGURE_TOKEN, Figure, Highlight, Localized, Note, NoteKind, Record
+from .numbers import (
+    event_dates,
+    format_figure,
+    format_full_date,
+    format_in_text,
+    format_number,
+)
 from .qr import qr_image
 from .urls import Links
 from .version import RecordVersion
@@ -93,6 +99,7 @@ class FigureView:
     check: Optional[str]
     check_matches: bool
     notes: list[NoteView]
+    flagged: bool  # its check or an editor's note says the source's figures do not add up here
 
 
 @dataclasses.dataclass(frozen=True)
@@ -166,8 +173,20 @@ def _check_text(record: Record, figure: Figure, result: Recomputation, lang: str
     return text["sum_check"].format(recomputed=recomputed)
 
 
+def mismatch_notes(record: Record, figure: Figure) -> list[Note]:
+    return [note for note in record.notes_on(figure.id) if note.kind is NoteKind.MISMATCH]
+
+
+def checks_out(record: Record, figure: Figure) -> bool:
+    """False when its share or sum, recomputed, differs from the published figure, or an editor's note on
+    mismatching figures names it."""
+    result = recompute_share(record, figure) or recompute_sum(record, figure)
+    return (result is None or result.matches) and not mismatch_notes(record, figure)
+
+
 def figure_view(record: Record, figure: Figure, lang: str, page: PageContext) -> FigureView:
     result = recompute_share(record, figure) or recompute_sum(record, figure)
+    notes = record.notes_on(figure.id)
     return FigureView(
         anchor=urls.anchor("fig", figure.id),
         aliases=[urls.anchor("fig", alias) for alias in record.aliases_of("figure", figure.id)],
@@ -176,7 +195,8 @@ def figure_view(record: Record, figure: Figure, lang: str, page: PageContext) ->
         label=figure.label[lang],
         check=_check_text(record, figure, result, lang) if result else None,
         check_matches=result.matches if result else True,
-        notes=[_figure_note_view(record, note, figure, lang, page) for note in record.notes_on(figure.id)],
+        notes=[_figure_note_view(record, note, figure, lang, page) for note in notes],
+        flagged=not checks_out(record, figure),
     )
 
 
@@ -195,7 +215,6 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         "url": page.absolute_url,
         "order": highlight.order,
         "last_updated": format_full_date(record.last_updated(highlight.id), lang),
-        "version": version_text(page.version, lang),
         "changes_href": page.changes_href,
         "figures_csv": f"{page.data_href}figures/{highlight.id}.csv",
         "cite_plain": plain_citation(record, highlight, lang, cite_url, page.version),
@@ -267,41 +286,6 @@ def _has_section(highlight: Highlight, section: str) -> bool:
     return section in ("summary", "text", "cite") or bool(getattr(highlight, section))
 
 
-def highlight_cards(record: Record, lang: str, page: PageContext) -> list[dict]:
-    """The home page's cards: title, summary and headline figures, linking to each highlight page."""
-    cards = []
-    for highlight in record.highlights:
-        href = page.href(urls.highlight_page(highlight.id))
-        cards.append(
-            {
-                "order": highlight.order,
-                "title": highlight.title[lang],
-                "summary": segments(highlight.summary[lang], record, lang, href),
-                "href": href,
-                "figures": [figure_view(record, figure, lang, page) for figure in highlight.figures if figure.headline],
-            }
-        )
-    return cards
-
-
-def term_view(record: Record, lang: str) -> dict:
-    """The term at a glance."""
-    term = record.term
-    congress = term.next_congress
-    return {
-        "title": term.title[lang],
-        "intro": term.intro[lang],
-        "body": term.body[lang],
-        "place": f"{term.district[lang]}, {term.city[lang]}",
-        "years": f"{term.start_year}–{term.end_year}",
-        "congress": congress.name[lang],
-        "congress_dates": format_date_span(congress.start_date.isoformat(), congress.end_date.isoformat(), lang),
-        "congress_delegates": f"{format_figure(record.figure(congress.delegates), lang)} "
-        f"{record.figure(congress.delegates).label[lang]}",
-        "words": words(lang),
-    }
-
-
 def about_view(record: Record, lang: str, source_text: str, page: PageContext) -> dict:
     """The provenance shown on the about page: the source, what was left out, every editorial note."""
     source = record.term.source
@@ -327,6 +311,8 @@ def about_view(record: Record, lang: str, source_text: str, page: PageContext) -
         "notes": notes,
         "verbatim": source_text,
         "downloads": [{"href": page.data_href + name, "name": name} for name in DOWNLOADS],
+        "version": version_text(page.version, lang),
+        "changes_href": page.changes_href,
         "words": text,
     }
 

@@ -1,5 +1,6 @@
-"""Accessibility in real Chromium: axe-core (WCAG 2.2 AA rules) on every page of both languages, the language
-switcher by keyboard, no horizontal scrolling at 360 px; screenshots for review in tests/artifacts/."""
+"""Accessibility in real Chromium: axe-core (WCAG 2.2 AA rules) on every page of both languages in both colour
+schemes, the colour-scheme toggle and the language switcher by keyboard, no horizontal scrolling at 360 px;
+screenshots for review in tests/artifacts/."""
 
 from __future__ import annotations
 
@@ -29,22 +30,28 @@ def page_urls(site: Path) -> list[str]:
     return urls
 
 
-def test_axe_finds_no_violation_on_any_page_of_either_language(real, browser):
+SCHEMES = {"light": "default", "dark": "slate"}  # the reader's system setting: the scheme Material's body shows
+
+
+@pytest.mark.parametrize("system", sorted(SCHEMES))
+def test_axe_finds_no_violation_on_any_page_of_either_language(real, browser, system):
     if not AXE.is_file():
         pytest.fail("node_modules is missing: run `npm ci --ignore-scripts` (make test does it)")
     base, site = real
     urls = page_urls(site)
     assert len(urls) >= 30 and "en/supervision/" in urls and "404.html" in urls
-    tab = browser.new_page()
+    context = browser.new_context(color_scheme=system)
+    tab = context.new_page()
     found = []
     for url in urls:
         tab.goto(base + url)
+        assert tab.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[system], url
         tab.add_script_tag(path=str(AXE))
         result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
         for violation in result["violations"]:
             targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
             found.append(f"{url}: {violation['id']} ({violation['impact']}) {violation['help']} at {targets}")
-    tab.close()
+    context.close()
     assert found == [], "\n".join(found)
 
 
@@ -55,6 +62,39 @@ def test_axe_does_report_a_violation_when_there_is_one(browser):
     result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in result["violations"]}
     tab.close()
+
+
+def scheme_after_clicks(tab, clicks: int) -> str:
+    for _ in range(clicks):
+        tab.locator("form[data-md-component=palette] label:not([hidden])").click()
+    return tab.evaluate("document.body.dataset.mdColorScheme")
+
+
+@pytest.mark.parametrize("system,shown", [("light", ["default", "default", "slate"]), ("dark", ["slate", "default"])])
+def test_the_scheme_follows_the_system_until_the_reader_chooses_one(real, browser, system, shown):
+    """Automatic first (the system's scheme), then light, then dark; the choice holds on the next page."""
+    base, _ = real
+    context = browser.new_context(color_scheme=system)
+    tab = context.new_page()
+    tab.goto(base + "supervision/")
+    assert [scheme_after_clicks(tab, clicks) for clicks in (0, 1, 1)][: len(shown)] == shown
+    chosen = tab.evaluate("document.body.dataset.mdColorScheme")
+    tab.goto(base + "en/timeline/")
+    assert tab.evaluate("document.body.dataset.mdColorScheme") == chosen
+    context.close()
+
+
+def test_a_dark_system_gets_a_dark_page_before_materials_script_runs(real, browser):
+    """The page is drawn dark from the start: the inline script in the header sets the scheme, even when
+    Material's deferred script never arrives."""
+    base, _ = real
+    context = browser.new_context(color_scheme="dark")
+    context.route("**/bundle.*.min.js", lambda route: route.abort())
+    tab = context.new_page()
+    tab.goto(base + "covid-19/")
+    background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    assert background != "rgb(255, 255, 255)" and background.startswith("rgb(")
 
 
 @pytest.mark.parametrize("prefix,label", [("", "Chọn ngôn ngữ"), ("en/", "Select language")])

@@ -103,7 +103,7 @@ def test_english_search_finds_english_pages_only(served, tab):
 @pytest.mark.parametrize(
     "selector,expected",
     [
-        ("tr#fig-tasks-done .tayho-copy", lambda base: f"{base}en/supervision/#fig-tasks-done"),
+        ("li#fig-tasks-done .tayho-copy", lambda base: f"{base}en/supervision/#fig-tasks-done"),
         (".tayho-heading:has(#figures) .tayho-copy", lambda base: f"{base}en/supervision/#figures"),
         (
             "button[data-clipboard-target='#cite-plain']",

@@ -38,7 +38,7 @@ def test_search_indexes_are_separate_per_language(minimal_site):
         "1. Giám sát",
         "Nội dung",
         "Số liệu",
-        "Ảnh",
+        "Ảnh trong bài gốc",
         "Văn bản được dẫn",
         "Địa danh",
         "Nhân vật",
@@ -100,13 +100,13 @@ def test_figures_are_formatted_per_locale(minimal_site):
 
 def test_mismatch_is_annotated_beside_the_figure_and_on_the_about_page(minimal_site):
     vi = facts(page(minimal_site, "supervision/")).text
-    assert "Tỷ lệ tính lại từ 3/10: 30% (không khớp với số đã công bố)" in vi
+    assert "Tỷ lệ tính lại từ 3/10: 30% — không khớp với số đã công bố" in vi
     assert "3/10 là 30%, nguồn ghi 31%." in vi
     en_about = facts(page(minimal_site, "en/about/"))
     assert "3/10 is 30%; the source says 31%." in en_about.text
     assert any(link.get("href") == "../supervision/#note-rest-share" for link in en_about.links)
     ok = facts(page(minimal_site, "en/supervision/")).text
-    assert "Share recomputed from 7/10: 70% (matches)" in ok
+    assert "Share recomputed from 7/10: 70% — matches" in ok
 
 
 def test_home_cards_link_every_highlight_with_headline_figures(minimal_site):

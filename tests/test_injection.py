@@ -287,11 +287,12 @@ def test_no_markup_handler_or_script_url_from_the_data_in_any_page(hostile, twin
         parsed = markup(page)
         assert injected_markup(parsed) == [], page
         assert not [c for c in parsed.comments if "tayho:" in c], f"{page}: a marker from the data became a comment"
-        # The same record with harmless words gives the same elements and attributes: the payloads added none.
+        # The same record with harmless words gives the same elements and attributes: the payloads added none
+        # (but for the lines a chart breaks its labels into, <tspan>, which follow the labels' lengths).
         harmless = twin / page.relative_to(hostile["site"])
         assert harmless.exists(), page
-        assert [(tag, sorted(attributes)) for tag, attributes in parsed.tags] == [
-            (tag, sorted(attributes)) for tag, attributes in markup(harmless).tags
+        assert [(tag, sorted(attributes)) for tag, attributes in parsed.tags if tag != "tspan"] == [
+            (tag, sorted(attributes)) for tag, attributes in markup(harmless).tags if tag != "tspan"
         ], page
     assert sorted(p.relative_to(twin) for p in html_pages(twin)) == sorted(
         p.relative_to(hostile["site"]) for p in pages

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from tayho import indexes, urls, views
+from tayho import home, indexes, urls, views
 from tayho.feed import feed_view
 from tayho.languages import SiteLanguages
 from tayho.load import load_record
@@ -52,8 +52,8 @@ CASES = {
         "page",
         lambda lang: views.highlight_view(RECORD, RECORD.highlights[0], lang, page(lang, "supervision.md")),
     ),
-    "home-term": ("home.html", "term", lambda lang: views.term_view(RECORD, lang)),
-    "home-cards": ("home.html", "cards", lambda lang: views.highlight_cards(RECORD, lang, page(lang, urls.HOME))),
+    "home-term": ("home.html", "term", lambda lang: home.term_view(RECORD, lang, page(lang, urls.HOME))),
+    "home-cards": ("home.html", "cards", lambda lang: home.highlight_cards(RECORD, lang, page(lang, urls.HOME))),
     "about-source": ("about.html", "source", about),
     "about-omitted": ("about.html", "omitted", about),
     "about-notes": ("about.html", "notes", about),

@@ -29,6 +29,14 @@ EDITS = {
             '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
             '"search": (tayho_search_worker or "assets/javascripts/workers/search.a7633da7.min.js") | url,',
         ),
+        # no palette.css (2 KB gzip on every first view): tayho.css defines the archive's two colour schemes
+        (
+            "      {% if config.theme.palette %}\n"
+            "        {% set palette = config.theme.palette %}\n"
+            '        <link rel="stylesheet" href="{{ \'assets/stylesheets/palette.fb2fffe2.min.css\' | url }}">\n'
+            "      {% endif %}\n",
+            "",
+        ),
     ],
     "partials/header.html": [
         # the search box without Material's search plugin: the tayho plugin writes the index

@@ -12,6 +12,7 @@ from babel.numbers import parse_decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tayho import home as home_views
 from tayho import urls, views
 from tayho.languages import SiteLanguages
 from tayho.model import Record
@@ -76,5 +77,5 @@ def test_any_valid_record_loads_and_renders(title, label, caption, value):
         assert (title if lang == "vi" else congress["title"]["en"]) in shown
         if lang == "en":
             assert label in shown
-        cards = str(call_macro(ENV, "home.html", "cards", views.highlight_cards(record, lang, home)))
+        cards = str(call_macro(ENV, "home.html", "cards", home_views.highlight_cards(record, lang, home)))
         assert f'<data value="{value}">{format_number(value, 0, lang)}</data>' in cards

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from .. import outputs, urls
+from ..compact import compact
 from ..corrections import CorrectionsError, CorrectionTarget
 from ..editorial import check_editorial
 from ..errors import RecordError
@@ -235,6 +236,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         if template_name == "404.html":
             context["tayho_alternates"] = self.site.alternates_for_404()
             context["tayho_not_found"] = self.site.not_found_html()
+            context["tayho_not_found_title"] = self.site.not_found_title()
         elif template_name == "sitemap.xml" and not self.request.offline:
             context["tayho_sitemap_index"] = call_macro(
                 self.site.env, "outputs.html", "sitemap_index", outputs.sitemap_index_view(self.site)
@@ -248,7 +250,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
                 f"{page.file.dest_uri} ({self.site.lang}): the element ids {', '.join(repeated)} are used "
                 "more than once; an id in the record collides with another id of the page"
             )
-        return output
+        return compact(output)
 
     # --- files after the pages ----------------------------------------------------------------------------------
 

@@ -1,14 +1,16 @@
 """One language build's MkDocs configuration, derived from the language registry, the record and the request.
 
 Everything that differs between the languages is set here, so mkdocs.yml holds only what they share: the docs
-folder, the theme's language, the site's name, description and address, the permalink sign's title, the offline
-copy's URL style, the switcher, the navigation and the archive's theme folder (inserted before Material's).
+folder, the theme's language, the site's name, description and address, the permalink sign's title, the names of
+the colour-scheme toggles, the offline copy's URL style, the switcher, the navigation and the archive's theme
+folder (inserted before Material's).
 """
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -19,6 +21,12 @@ from ..model import Record
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+# The words naming each colour scheme's toggle in mkdocs.yml's theme.palette, by the system setting it answers.
+SCHEME_TOGGLES = {
+    "(prefers-color-scheme)": "scheme_toggle.auto",
+    "(prefers-color-scheme: light)": "scheme_toggle.light",
+    "(prefers-color-scheme: dark)": "scheme_toggle.dark",
+}
 
 
 def configure(
@@ -45,6 +53,10 @@ def configure(
         city=record.term.city[lang],
     )
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = text.permalink
+    for option in config.theme.get("palette") or []:  # each colour scheme's toggle, named in this language
+        option["toggle"]["name"] = text[SCHEME_TOGGLES[option["media"]]]
+    if not offline:  # one colour-scheme choice for every language: Material keeps it under the site's path
+        config.extra["scope"] = urlsplit(site_url).path or "/"
     config.extra["alternate"] = [{"name": languages.entry(code).name, "lang": code} for code in languages]
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
     if offline:
