@@ -18,7 +18,7 @@ TRACKER = "https://github.com/owner/repo/issues/new?title={title}&body={body}"
 
 def view(title="Giám sát & phản biện #1", url="https://archive.test/giam-sat/"):
     figure = FigureView(anchor="fig-tasks", aliases=[], display="1.234", label="nội dung", value="1234", check=None,
-                        check_matches=True, notes=[])  # fmt: skip
+                        check_matches=True, notes=[], flagged=False)  # fmt: skip
     return {"order": 3, "title": title, "url": url, "figures": [figure]}
 
 
