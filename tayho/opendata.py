@@ -96,15 +96,21 @@ def _figure_row(record: Record, figure, highlight_id: str, languages: tuple[str,
     return {column: neutralise(value) for column, value in row.items()}
 
 
-def figures_csv(record: Record, languages: tuple[str, ...], highlight_id: str | None = None) -> str:
-    """The figures (of one highlight, or all) as CSV with a header row; text that a spreadsheet would run as a
-    formula is neutralised."""
+def figures_csv(
+    record: Record,
+    languages: tuple[str, ...],
+    highlight_id: str | None = None,
+    figure_ids: tuple[str, ...] | None = None,
+) -> str:
+    """The figures (all, one highlight's, or those of `figure_ids` in that order) as CSV with a header row; text
+    that a spreadsheet would run as a formula is neutralised."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=figure_columns(languages), lineterminator="\n")
     writer.writeheader()
     for highlight in record.highlights:
         if highlight_id in (None, highlight.id):
-            for figure in highlight.figures:
+            figures = highlight.figures if figure_ids is None else [record.figure(ref) for ref in figure_ids]
+            for figure in figures:
                 writer.writerow(_figure_row(record, figure, highlight.id, languages))
     return buffer.getvalue()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import datapackage, metadata, opendata, urls
+from .embeds import write_embeds
 from .feed import feed_view
 from .i18n import words
 from .render import call_macro
@@ -30,6 +31,7 @@ def write_language_outputs(site, site_dir: Path, pages: list[str]) -> None:
         feed = feed_view(site.record, site.links, highlight_id)
         write_text(site_dir / feed_file, str(call_macro(site.env, "feed.html", "atom", feed)) + "\n")
     if not site.offline:
+        write_embeds(site, site_dir)
         sitemap = str(call_macro(site.env, "outputs.html", "sitemap", sitemap_view(site, pages))) + "\n"
         write_text(site_dir / PAGES_SITEMAP, sitemap)
         with gzip.GzipFile(site_dir / (PAGES_SITEMAP + ".gz"), "wb", mtime=0) as packed:

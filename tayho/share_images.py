@@ -15,6 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import urls
 from .file_cache import FileCache
 from .i18n import words
 from .numbers import format_figure
@@ -22,7 +23,6 @@ from .numbers import format_figure
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "pdf" / "fonts"
 PAPER, INK, RED, PALE, GREY = "#faf7f5", "#1d1b1a", "#9b1c1c", "#ffffff", "#5b5552"
-FOLDER = "share/"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,7 +71,7 @@ def card_for(site, highlight_id: str | None) -> Card:
 
 def image_path(name: str) -> str:
     """Where a card lives, from its language's root."""
-    return FOLDER + name
+    return urls.SHARE_DIR + name
 
 
 def _font(size: int, bold: bool = False):

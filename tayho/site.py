@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import feed, home, indexes, jsonld, metadata, share_images, urls, views
+from . import embeds, feed, home, indexes, jsonld, metadata, share_images, urls, views
 from .citation import version_text
 from .corrections import CorrectionTarget, report_links
 from .i18n import words
@@ -115,8 +115,22 @@ class LanguageSite:
             highlight = self.record.highlight(highlight_id)
             view = views.highlight_view(self.record, highlight, self.lang, page)
             view["corrections"] = report_links(self.corrections, view, self.lang)
+            view["press"] = self._press_links(highlight, page.url)
+            view["chart_tools"] = embeds.chart_tools(self, highlight, page.url)
             self._views[highlight_id] = view
         return self._views[highlight_id]
+
+    def _press_links(self, highlight, page_url: str) -> dict:
+        """What a highlight page offers to take away: its PDF (when this build draws PDFs) and its own feed (not in
+        the offline copy, which has neither)."""
+        if self.offline:
+            return {}
+        folder = self.links.dest(urls.highlight_page(highlight.id)).rsplit("/", 1)[0]
+        pdf = f"{folder}/{urls.highlight_pdf_file(highlight.id, self.lang)}"
+        return {
+            "pdf": self.links.file(pdf, page_url) if self.pdf else None,
+            "feed": self.links.file(urls.highlight_feed(highlight.id), page_url),
+        }
 
     def highlight_html(self, highlight_id: str) -> Markup:
         return call_macro(self.env, "highlight.html", "page", self._highlight_view(highlight_id))

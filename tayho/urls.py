@@ -25,6 +25,8 @@ PLACES = "places.md"
 DOCUMENTS = "documents.md"
 FEED_FILE = "feed.xml"
 DATA_DIR = "data/"  # at the root of the whole site, shared by every language
+SHARE_DIR = "share/"  # the share images of a language (tayho/share_images.py)
+EMBED_DIR = "embed/"  # the embeddable charts of a language (tayho/embeds.py)
 
 
 def pdf_file(lang: str) -> str:

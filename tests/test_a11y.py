@@ -26,7 +26,8 @@ def page_urls(site: Path) -> list[str]:
     urls = []
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
-        urls.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        if not relative.startswith(("embed/", "en/embed/")):  # pages of Material's; the embeds: test_embeds
+            urls.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
     return urls
 
 
