@@ -25,6 +25,7 @@ from .file_cache import FileCache
 from .languages import SiteLanguages
 from .permalinks import missing
 from .plugin.config import BuildRequest
+from .renamed_files import keep_renamed_files
 from .share_images import write_cards
 from .version_views import VersionInfo
 
@@ -101,7 +102,7 @@ def build_language(
     job: SiteBuild, lang: str, prefix: str, folder: Path, releases: tuple = (), release_folders: tuple = ()
 ) -> list[str]:
     """One language, complete: its pages, then (unless asked not to, or for the offline copy) its share images and
-    PDFs; returns the cache keys of the files it used."""
+    PDFs, and the files of renamed ids at their old addresses; returns the cache keys of the files it used."""
     from mkdocs.commands.build import build
 
     request = BuildRequest(
@@ -122,15 +123,17 @@ def build_language(
         build(config)
     finally:
         config.plugins.on_shutdown()
-    if not request.pdf:
-        return []
-    from .pdf import write_language_pdfs
-
     plugin = config.plugins["tayho"]
-    plugin.progress.phase("the share images")
-    keys = write_cards(plugin.site, folder, image_cache(job.root))
-    plugin.progress.phase("the PDFs")
-    return keys + write_language_pdfs(folder, plugin.site, pdf_cache(job.root))
+    keys = []
+    if request.pdf:
+        from .pdf import write_language_pdfs
+
+        plugin.progress.phase("the share images")
+        keys = write_cards(plugin.site, folder, image_cache(job.root))
+        plugin.progress.phase("the PDFs")
+        keys += write_language_pdfs(folder, plugin.site, pdf_cache(job.root))
+    keep_renamed_files(plugin.site.record, folder, with_shared=not prefix)
+    return keys
 
 
 def pdf_cache(root: Path) -> FileCache:
@@ -169,7 +172,7 @@ def build_site(job: SiteBuild) -> None:
             if releases:
                 versions.copy_into(built, releases)
             if job.check_permalinks and not job.offline:
-                _check_permalinks(job.root, built)
+                _check_permalinks(job.root, built, job.pdf)
             write_checksums(built)
             previous = sitedir.publish(built, job.site_dir)
             shutil.rmtree(previous, ignore_errors=True)
@@ -249,9 +252,9 @@ def _report(subject: str, lines: list[str]) -> str:
     return "\n".join([f"The {subject} {verb} {count}:", *lines])
 
 
-def _check_permalinks(root: Path, site: Path) -> None:
+def _check_permalinks(root: Path, site: Path, drawn: bool) -> None:
     """Refuse a build that would break a published link (see tayho/permalinks.py)."""
-    gone = missing(site, root / "permalinks.lock")
+    gone = missing(site, root / "permalinks.lock", drawn)
     if gone:
         listed = "\n".join(f"  {link}" for link in gone[:50])
         raise Abort(

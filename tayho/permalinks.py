@@ -1,4 +1,5 @@
-"""The permalink lock: every published page and anchor of every language, kept in permalinks.lock.
+"""The permalink lock: every published page and anchor of every language, and every file the press and readers
+link to (PDFs, feeds, share images, embeddable charts and their downloads, open data), kept in permalinks.lock.
 
 Every build checks that it still serves each locked link and fails otherwise, and fails closed: a missing or
 unreadable lock is an error, never "nothing to check". `tayho permalinks` adds the links of a new build to the
@@ -19,6 +20,15 @@ from mkdocs.exceptions import Abort
 LOCK_FILE = "permalinks.lock"
 HEADER = "# Every published link of the site; `make permalinks` adds new ones. Never delete a line.\n"
 SKIPPED = {"search", "assets", "data"}
+# Files a reader or a journalist links to, by suffix: outside the theme's assets, the search index and the
+# released snapshots (which never change). Pages are listed with their anchors instead.
+PUBLISHED_SUFFIXES = {".pdf", ".xml", ".csv", ".json", ".png", ".svg", ".txt", ".yaml"}
+NOT_PUBLISHED = {"search", "assets", "v"}
+
+
+def drawn_only(link: str) -> bool:
+    """A file only a full build makes (PDFs and share images), which a quick preview neither makes nor checks."""
+    return link.endswith(".pdf") or link.startswith("/share/") or "/share/" in link
 
 
 class _Anchors(html.parser.HTMLParser):
@@ -60,11 +70,21 @@ def _pages(site: Path) -> dict[str, _Anchors]:
     return pages
 
 
+def _files(site: Path) -> set[str]:
+    found = set()
+    for path in site.rglob("*"):
+        parts = path.relative_to(site).parts
+        if path.suffix in PUBLISHED_SUFFIXES and path.is_file() and not set(parts[:-1]) & NOT_PUBLISHED:
+            found.add("/" + "/".join(parts))
+    return found
+
+
 def collect(site: Path) -> list[str]:
-    """Every served link, as a path from the site root: each page (/en/supervision/), and each anchor of its
-    content (/en/supervision/#fig-registered-tasks); a redirect page serves its target's anchors."""
+    """Every served link, as a path from the site root: each page (/en/supervision/), each anchor of its content
+    (/en/supervision/#fig-registered-tasks; a redirect page serves its target's anchors), and each published file
+    (/en/supervision/feed.xml)."""
     pages = _pages(site)
-    links = set()
+    links = _files(site)
     for url, page in pages.items():
         links.add(f"/{url}")
         target = page
@@ -98,9 +118,10 @@ def read_lock(lock: Path) -> list[str]:
     return links
 
 
-def missing(site: Path, lock: Path) -> list[str]:
+def missing(site: Path, lock: Path, drawn: bool = True) -> list[str]:
+    """The locked links `site` does not serve; without `drawn` (a quick preview), PDFs and share images aside."""
     served = set(collect(site))
-    return [link for link in read_lock(lock) if link not in served]
+    return [link for link in read_lock(lock) if link not in served and (drawn or not drawn_only(link))]
 
 
 def write_lock(links: list[str], lock: Path) -> int:
@@ -108,8 +129,9 @@ def write_lock(links: list[str], lock: Path) -> int:
     return len(set(links))
 
 
-def update_lock(root: Path) -> tuple[int, int]:
+def update_lock(root: Path, pdf: bool = True) -> tuple[int, int]:
     """Build the site and add its links to the lock (created when missing); (links in the lock, links added).
+    Without `pdf`, the PDFs and share images are neither built nor locked (the tests' quick fixture).
 
     With a lock, the build is the normal one (it refuses to lose a locked link) and becomes site/; without one,
     the site is built aside, since there is nothing yet to check it against.
@@ -118,13 +140,13 @@ def update_lock(root: Path) -> tuple[int, int]:
 
     lock = root / LOCK_FILE
     if lock.exists():
-        build_site(SiteBuild(root, root / "site"))
+        build_site(SiteBuild(root, root / "site", pdf=pdf))
         before = read_lock(lock)
         served = collect(root / "site")
     else:
         before = []
         with tempfile.TemporaryDirectory() as scratch:
-            build_site(SiteBuild(root, Path(scratch) / "site", pdf=False, check_permalinks=False))
+            build_site(SiteBuild(root, Path(scratch) / "site", pdf=pdf, check_permalinks=False))
             served = collect(Path(scratch) / "site")
     count = write_lock(before + served, lock)
     return count, count - len(set(before))

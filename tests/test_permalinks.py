@@ -16,7 +16,7 @@ def locked_project(tmp_path):
     """The fixture record, published once: its lock lists every link of that first build."""
     project = make_project(tmp_path, FIXTURES / "minimal" / "data")
     (project / "permalinks.lock").unlink()
-    update_lock(project)
+    update_lock(project, pdf=False)
     build(project)
     return project
 
@@ -43,7 +43,17 @@ def test_the_lock_lists_pages_and_anchors_of_both_languages(locked_project):
         "/changes/#change-1",
     ):
         assert link in lock
-    assert not [link for link in lock if link.startswith(("/search", "/assets", "/data"))]
+    for published_file in (
+        "/supervision/feed.xml",
+        "/en/feed.xml",
+        "/data/figures.csv",
+        "/data/figures/supervision.csv",
+        "/embed/supervision/task-ratings/chart.svg",
+        "/en/embed/supervision/task-ratings/figures.csv",
+    ):
+        assert published_file in lock
+    assert not [link for link in lock if link.startswith(("/search", "/assets"))]
+    assert not [link for link in lock if link.endswith(".pdf") or "/share/" in link]  # not drawn in this build
 
 
 def test_renaming_a_highlight_without_a_redirect_fails_and_keeps_the_site(locked_project):
@@ -73,6 +83,27 @@ def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
         assert (site / prefix / "congress-vii" / "index.html").is_file()
     assert set(read_lock(locked_project / "permalinks.lock")) <= set(collect(site))
     assert "/congress-vii/#fig-fund" in collect(site)
+
+
+def test_renaming_a_highlight_keeps_its_feed_its_figures_and_its_embedded_charts_at_the_old_addresses(locked_project):
+    """A feed reader, a spreadsheet or an <iframe> has no redirect page to follow: the files stay."""
+    rename(
+        locked_project,
+        "id: supervision\n",
+        "id: oversight\n",
+        "redirects:\n  - {kind: highlight, from: supervision, to: oversight}\n",
+    )
+    rename(locked_project, "highlights: [supervision]", "highlights: [oversight]")
+    build(locked_project)
+    site = locked_project / "site"
+    for old, new in (
+        ("supervision/feed.xml", "oversight/feed.xml"),
+        ("data/figures/supervision.csv", "data/figures/oversight.csv"),
+        ("en/embed/supervision/task-ratings/chart.png", "en/embed/oversight/task-ratings/chart.png"),
+        ("embed/supervision/task-ratings/index.html", "embed/oversight/task-ratings/index.html"),
+    ):
+        assert (site / old).read_bytes() == (site / new).read_bytes(), old
+    assert set(read_lock(locked_project / "permalinks.lock")) <= set(collect(site))
 
 
 def test_renaming_a_figure_with_a_redirect_keeps_its_anchor(locked_project):
