@@ -1,22 +1,24 @@
 """The same pages as plain MkDocs would publish them: the benchmark's baseline for MkDocs itself.
 
-For every page the archive built (both languages: the highlights, the home page, the indexes, the printable page,
-the about and change pages), the plain project has a Markdown file holding that page's content as the archive
-wrote it (raw HTML, which Markdown passes through), under the same title, in the same navigation, with the same
-theme, features and search plugin, and no hooks. Building it costs what MkDocs and Material cost for these pages;
-the archive's build time over it is what the archive's own code adds: loading and checking the record, rendering
-the pages from it, the feeds, open data, redirects, chunked search index and checksums (and, separately, the PDFs).
+For every page the archive built (every language: the highlights, the home page, the indexes, the printable page,
+the about, changes and versions pages), the plain project has a Markdown file holding that page's content as the
+archive wrote it (raw HTML, which Markdown passes through), under the same title, in the same navigation, with the
+same theme and features, and Material's own search plugin instead of the tayho plugin. Building it costs what
+MkDocs and Material cost for these pages; the archive's build time over it is what the archive's own code adds:
+loading and checking the record, rendering the pages from it, the feeds, open data, redirects, its search index
+and checksums (and, separately, the PDFs).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from pathlib import Path
 
 import yaml
 
-from tayho.load import load_record
+from tayho.build import project_plugin
 from tayho.navigation import nav_pages, site_nav
 
 CONFIG = {
@@ -42,6 +44,12 @@ HOME_TITLE = re.compile(r"<title>(.*?)</title>", re.S)  # the site name
 NOT_SEARCHED = {"print.md"}  # as in docs/*/print.md
 
 
+@dataclasses.dataclass(frozen=True)
+class PlainProject:
+    folder: Path
+    configs: tuple[str, ...]  # one mkdocs configuration per language, built one after the other
+
+
 def _page_source(built_page: Path, path: str) -> str:
     page = built_page.read_text(encoding="utf-8")
     content = ARTICLE.search(page).group(1)
@@ -52,12 +60,15 @@ def _page_source(built_page: Path, path: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + content.strip() + "\n"
 
 
-def write_plain_project(archive_project: Path, target: Path) -> Path:
-    """A plain MkDocs project (mkdocs.yml for Vietnamese, mkdocs.en.yml for English) publishing the pages the
-    archive built in archive_project/site."""
-    record = load_record(archive_project / "data" / "achievements.yaml", archive_project)
+def write_plain_project(archive_project: Path, target: Path) -> PlainProject:
+    """A plain MkDocs project (mkdocs.<language>.yml for each language) publishing the pages the archive built in
+    archive_project/site."""
+    plugin = project_plugin(archive_project)
+    record = plugin.load(archive_project)
     built = archive_project / "site"
-    for lang, prefix in (("vi", ""), ("en", "en")):
+    configs = []
+    for lang in plugin.languages():
+        prefix = plugin.languages().prefix(lang).strip("/")
         nav = site_nav(record, lang)
         docs = target / "docs" / lang
         docs.mkdir(parents=True)
@@ -74,6 +85,6 @@ def write_plain_project(archive_project: Path, target: Path) -> Path:
             "plugins": [{"search": {"lang": lang}}],
             "nav": nav,
         }
-        name = "mkdocs.yml" if lang == "vi" else "mkdocs.en.yml"
-        (target / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
+        configs.append(f"mkdocs.{lang}.yml")
+        (target / configs[-1]).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    return PlainProject(target, tuple(configs))

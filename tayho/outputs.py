@@ -36,6 +36,10 @@ def write_language_outputs(site, site_dir: Path, pages: list[str]) -> None:
         write_text(site_dir / PAGES_SITEMAP, sitemap)
         with gzip.GzipFile(site_dir / (PAGES_SITEMAP + ".gz"), "wb", mtime=0) as packed:
             packed.write(sitemap.encode("utf-8"))
+        for highlight in site.record.highlights:
+            page = urls.highlight_page(highlight.id)
+            own = str(call_macro(site.env, "outputs.html", "sitemap", sitemap_view(site, [page]))) + "\n"
+            write_text(site_dir / urls.highlight_sitemap(highlight.id), own)
     for redirect in site.record.redirects:
         if redirect.kind == "highlight":
             write_text(

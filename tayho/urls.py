@@ -49,6 +49,12 @@ def highlight_feed(highlight_id: str) -> str:
     return f"{highlight_id}/{FEED_FILE}"
 
 
+def highlight_sitemap(highlight_id: str) -> str:
+    """The sitemap of one highlight's page, beside its feed: Material's script downloads the sitemap.xml beside
+    every <link rel="alternate"> of a page, so the folder of a feed a page announces must have one."""
+    return f"{highlight_id}/sitemap.xml"
+
+
 def anchor(kind: str, item_id: str) -> str:
     """The fragment id of an item on a highlight page: fig-…, photo-…, note-…"""
     return f"{kind}-{item_id}"

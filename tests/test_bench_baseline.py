@@ -1,5 +1,6 @@
 """The benchmark's plain MkDocs baseline (bench/plain.py) publishes the same pages as the archive: every page in
-both languages, under the same titles, with the same article content and the same sidebar, and no hooks."""
+every language, under the same titles, with the same article content and the same sidebar, with the same theme and
+Material's own search plugin instead of the tayho plugin."""
 
 from __future__ import annotations
 
@@ -33,15 +34,19 @@ def _lines(html: str) -> list[str]:
 def plain_site(minimal_site, tmp_path_factory):
     project = write_plain_project(minimal_site.parent, tmp_path_factory.mktemp("plain") / "plain")
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
-    for config in ("mkdocs.yml", "mkdocs.en.yml"):
-        subprocess.run([mkdocs, "build", "-q", "-f", config], cwd=project, check=True)
-    return project
+    for config in project.configs:
+        subprocess.run([mkdocs, "build", "-q", "-f", config], cwd=project.folder, check=True)
+    return project.folder
 
 
-def test_the_baseline_has_no_hooks_and_the_same_theme_features(plain_site):
-    archive = yaml.safe_load(Path("mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    plain = yaml.safe_load((plain_site / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert "hooks" not in plain and plain["theme"]["features"] == archive["theme"]["features"]
+def test_the_baseline_is_material_alone_with_the_same_theme_features(plain_site):
+    archive = yaml.safe_load(Path("mkdocs.yml").read_text(encoding="utf-8"))
+    for name in ("mkdocs.vi.yml", "mkdocs.en.yml"):
+        plain = yaml.safe_load((plain_site / name).read_text(encoding="utf-8"))
+        assert "hooks" not in plain and plain["plugins"] == [{"search": {"lang": name.split(".")[1]}}]
+        assert plain["theme"]["name"] == archive["theme"]["name"]
+        assert plain["theme"]["features"] == archive["theme"]["features"]
+        assert plain["markdown_extensions"][:3] == archive["markdown_extensions"][:3]
 
 
 def test_the_baseline_publishes_every_page_with_the_same_title_and_content(minimal_site, plain_site):
@@ -56,3 +61,35 @@ def test_the_baseline_publishes_every_page_with_the_same_title_and_content(minim
         ours, theirs = ((root / page).read_text(encoding="utf-8") for root in (minimal_site, site))
         assert TITLE.search(ours).group(1) == TITLE.search(theirs).group(1), page
         assert _lines(ARTICLE.search(ours).group(1)) == _lines(ARTICLE.search(theirs).group(1)), page
+
+
+def test_a_synthetic_project_copy_reads_its_large_record_with_the_raised_limit(tmp_path):
+    """The benchmark's copies raise the plugin's record_max_bytes in their mkdocs.yml; a record over the project's
+    own limit is read there (and refused with the limit as shipped)."""
+    from bench.project import RECORD_MAX_BYTES, copy_project
+    from tayho.build import project_plugin
+    from tayho.errors import RecordError
+    from tayho.load import load_record
+
+    project = copy_project(tmp_path / "copy", 30)
+    plugin = project_plugin(project)
+    assert plugin.config.record_max_bytes == RECORD_MAX_BYTES
+    assert len(plugin.load(project).highlights) == 30
+    assert (project / "permalinks.lock").read_text(encoding="utf-8").splitlines()[0].startswith("# Every published")
+    size = (project / "data" / "achievements.yaml").stat().st_size
+    with pytest.raises(RecordError, match="the limit is"):
+        load_record(project / "data" / "achievements.yaml", project, max_bytes=size - 1)
+
+
+def test_the_timed_edit_changes_one_text_of_one_highlight_and_nothing_else(tmp_path):
+    from bench.project import RECORD, copy_project, edit_highlight_text
+
+    project = copy_project(tmp_path / "copy", None)
+    before = yaml.safe_load((project / RECORD).read_text(encoding="utf-8"))
+    for edit in (1, 2):
+        new = edit_highlight_text(project, edit)
+        after = yaml.safe_load((project / RECORD).read_text(encoding="utf-8"))
+        assert new.endswith(f" Edit {edit}.") and new.count("Edit") == 1
+        assert after["highlights"][0]["body"][0]["en"] == new
+        after["highlights"][0]["body"][0]["en"] = before["highlights"][0]["body"][0]["en"]
+        assert after == before

@@ -190,6 +190,17 @@ def test_a_highlight_page_announces_its_own_feed_first_then_the_record_feed(mini
     assert [link["href"] for link in home] == ["feed.xml"]
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_folder_with_an_announced_feed_has_a_sitemap_of_its_page(minimal_site, site_url, prefix):
+    """Material's script downloads the sitemap.xml beside each <link rel="alternate"> of a page; a highlight's
+    folder holds one naming its page and the page's other languages, and nothing outside the folder."""
+    for highlight in RECORD.highlights:
+        folder = f"{site_url}{prefix}{highlight.id}/"
+        urls = ElementTree.fromstring((minimal_site / prefix / highlight.id / "sitemap.xml").read_bytes())
+        assert [url.find(f"{SITEMAP}loc").text for url in urls] == [folder]
+        assert {link.get("hreflang") for link in urls.iter(f"{XHTML}link")} == {"vi", "en", "x-default"}
+
+
 def test_open_data_json_csv_and_datapackage(minimal_site, site_url):
     data = minimal_site / "data"
     record = json.loads((data / "record.json").read_bytes())
