@@ -76,12 +76,21 @@ def test_every_caption_document_place_person_event_and_note_is_shown(real_site):
         assert RECORD.term.source.sha256 in about
 
 
-def test_the_permalink_lock_matches_the_built_site(real_site):
+def test_the_permalink_lock_matches_the_built_site(real_site_with_pdf):
     from tayho.permalinks import collect, read_lock
 
-    served, locked = set(collect(real_site)), set(read_lock(ROOT / "permalinks.lock"))
+    served, locked = set(collect(real_site_with_pdf)), set(read_lock(ROOT / "permalinks.lock"))
     assert sorted(locked - served) == [], "published links that no longer work: add redirects"
-    assert sorted(served - locked) == [], "new pages or anchors: run `make permalinks` and commit permalinks.lock"
+    assert sorted(served - locked) == [], "new pages, anchors or files: run `make permalinks` and commit the lock"
+    assert {link for link in locked if link.endswith((".pdf", ".png", ".svg", ".csv", "feed.xml"))}
+
+
+def test_a_quick_preview_is_checked_against_the_lock_but_for_what_it_does_not_draw(real_site):
+    from tayho.permalinks import drawn_only, missing
+
+    gone = missing(real_site, ROOT / "permalinks.lock", drawn=True)
+    assert gone and all(drawn_only(link) for link in gone)  # the PDFs and share images, not drawn here
+    assert missing(real_site, ROOT / "permalinks.lock", drawn=False) == []
 
 
 def test_footer_shows_the_commit_the_site_was_built_from(real_site):
