@@ -3,6 +3,8 @@ title that names what is wrong and a body that links it, percent-encoded (Vietna
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -74,3 +76,25 @@ def test_tayho_check_reports_a_bad_corrections_setting_in_mkdocs_yml(tmp_path):
     result = tayho("check", "--root", str(project))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "mkdocs.yml, plugins → tayho → corrections: the corrections address" in result.stderr
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix,lang", [("", "vi"), ("en/", "en")])
+def test_each_highlight_page_links_a_report_for_itself_and_for_each_of_its_figures(real_site, prefix, lang):
+    from tayho.i18n import words
+
+    from .html import page
+    from .test_build_real import RECORD
+
+    text = words(lang)
+    for highlight in RECORD.highlights:
+        source = page(real_site, f"{prefix}{highlight.id}/").read_text(encoding="utf-8")
+        reports = [
+            html.unescape(href) for href in re.findall(r'<a href="([^"]+)" rel="nofollow">', source)
+        ]
+        assert len(reports) == 1 + len(highlight.figures)
+        titles = [parse_qs(urlsplit(report).query)["title"][0] for report in reports]
+        assert titles[0] == text.correction_title.format(what=f"{highlight.order}. {highlight.title[lang]}")
+        for figure, title in zip(highlight.figures, titles[1:], strict=True):
+            assert title.startswith(titles[0]) and figure.label[lang] in title
+        assert f">{text.correction_link}</a>" in source

@@ -176,3 +176,17 @@ def test_each_pdf_carries_the_qr_code_of_each_highlight_it_prints(real_site_with
                 seen.add(picture.indirect_reference.idnum)
                 found += _decoded(picture.image)
     assert found == expected
+
+
+@pytest.mark.parametrize("prefix,lang", [("", "vi"), ("en/", "en")])
+def test_a_highlight_page_links_its_own_pdf_and_its_own_feed(real_site_with_pdf, prefix, lang):
+    import re
+
+    for highlight_id in ("supervision", "covid-19"):
+        source = page(real_site_with_pdf, f"{prefix}{highlight_id}/").read_text(encoding="utf-8")
+        tools = source.split('<ul class="tayho-page-tools"')[1].split("</ul>")[0]
+        hrefs = re.findall(r'href="([^"]+)"', tools)
+        assert hrefs[:2] == [f"tayho-archive-{highlight_id}-{lang}.pdf", "feed.xml"]
+        folder = real_site_with_pdf / prefix / highlight_id
+        assert (folder / hrefs[0]).read_bytes().startswith(b"%PDF-")
+        assert (folder / hrefs[1]).read_bytes().startswith(b"<?xml")
