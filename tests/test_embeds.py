@@ -8,6 +8,7 @@ import csv
 import html
 import io
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
@@ -16,7 +17,6 @@ from PIL import Image
 
 from tayho.embeds import PNG_ZOOM
 from tayho.i18n import words
-
 from tayho.load import load_record
 
 from .conftest import ROOT
@@ -66,7 +66,7 @@ def test_an_embed_page_fetches_nothing_and_links_back_to_the_chart(real_served, 
     for highlight, chart in CHARTS:
         text = (embed_folder(real_site, prefix, highlight, chart) / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in text and '<meta name="robots" content="noindex">' in text
-        assert "<script" not in text and "<link rel=\"stylesheet\"" not in text and " src=" not in text
+        assert "<script" not in text and '<link rel="stylesheet"' not in text and " src=" not in text
         back = f"{base}{prefix}{highlight.id}/#chart-{chart.id}"
         assert f'<link rel="canonical" href="{back}">' in text and f'href="{back}" target="_blank"' in text
         hrefs = [href for href in re.findall(r'href="([^"]+)"', text) if href != "data:,"]  # no favicon request
@@ -180,7 +180,7 @@ def test_the_downloads_beside_a_chart_are_its_files(real_served, press_context, 
         download = download_info.value
         assert download.suggested_filename.endswith("." + file.rsplit(".", 1)[1])
         assert download.suggested_filename.startswith(f"tayho-archive-{highlight.id}-{chart.id}")
-        assert open(download.path(), "rb").read() == (folder / file).read_bytes()
+        assert Path(download.path()).read_bytes() == (folder / file).read_bytes()
 
 
 @pytest.mark.browser
