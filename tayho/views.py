@@ -228,6 +228,10 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
             | {"aliases": [urls.anchor("chart", alias) for alias in record.aliases_of("chart", chart.id)]}
             for chart in highlight.charts
         ],
+        # what the language build adds (tayho/site.py): the files to take away and the correction reports
+        "chart_tools": [None for _ in highlight.charts],
+        "press": {},
+        "corrections": {},
         "photos": [
             {
                 "anchor": urls.anchor("photo", photo.id),
