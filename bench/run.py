@@ -116,7 +116,9 @@ def main() -> int:
             results = measure_limits(args.limits, scratch, json.loads(RESULTS.read_text(encoding="utf-8")))
         else:
             started = dt.datetime.now()
+            earlier = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
             results = {"machine": machine(), "commit": commit(), "date": f"{started:%Y-%m-%d %H:%M}"}
+            results["limits"] = earlier.get("limits", [])  # measured apart (--limits), kept until measured again
             results.update(measure_all(args, scratch))
             results["minutes"] = round((dt.datetime.now() - started).total_seconds() / 60)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -96,6 +96,12 @@ def _describe(item: dict) -> str:
         return message.removeprefix("Value error, ")
     if item["type"] == "string_type":
         return f"must be text, not {type(item['input']).__name__}"
+    if item["type"] in ("too_long", "string_too_long"):
+        limit, what = item["ctx"]["max_length"], "items" if item["type"] == "too_long" else "characters"
+        return (
+            f"has {len(item['input'])} {what}; the archive builds at most {limit} within its memory bound "
+            "(tayho/limits.py, measured in BENCHMARKS.md): split it or shorten it"
+        )
     return message[0].lower() + message[1:]
 
 

@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from .languages import REGISTRY
+from .limits import MAX_FIGURES_PER_HIGHLIGHT, MAX_HIGHLIGHTS, MAX_PARAGRAPHS_PER_HIGHLIGHT, MAX_TEXT_CHARACTERS
 from .text_rules import MAX_DECIMALS, MAX_NUMBER, number_problem, text_problem
 
 FIGURE_TOKEN = re.compile(r"\{fig:([^{}]*)\}")
@@ -62,7 +63,7 @@ def _calendar_date(value: str) -> str:
 Number = Annotated[
     Union[int, float], PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_NUMBER})
 ]
-Text = Annotated[str, StringConstraints(strict=True, max_length=5000), AfterValidator(_plain_text)]
+Text = Annotated[str, StringConstraints(strict=True, max_length=MAX_TEXT_CHARACTERS), AfterValidator(_plain_text)]
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 PartialDate = Annotated[
     str,
@@ -278,8 +279,8 @@ class Highlight(Node):
     order: Annotated[StrictInt, Field(ge=1)]
     title: Localized
     summary: Localized
-    body: Annotated[list[Localized], Field(min_length=1)]
-    figures: list[Figure] = []
+    body: Annotated[list[Localized], Field(min_length=1, max_length=MAX_PARAGRAPHS_PER_HIGHLIGHT)]
+    figures: Annotated[list[Figure], Field(max_length=MAX_FIGURES_PER_HIGHLIGHT)] = []
     charts: list[Chart] = []
     photos: list[Photo] = []
     documents: list[Id] = []
@@ -374,7 +375,7 @@ class Record(Node):
     """The whole record: the term, its highlights, and the people, places and documents they mention."""
 
     term: Term
-    highlights: Annotated[list[Highlight], Field(min_length=1)]
+    highlights: Annotated[list[Highlight], Field(min_length=1, max_length=MAX_HIGHLIGHTS)]
     places: list[Place] = []
     people: list[Person] = []
     documents: list[Document] = []

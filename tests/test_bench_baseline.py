@@ -21,7 +21,8 @@ def _pages(site: Path) -> set[str]:
     return {
         p.relative_to(site).as_posix()
         for p in site.rglob("index.html")
-        if not p.relative_to(site).as_posix().startswith(("data/", "en/data/"))
+        # the open data and the embeddable charts are files the archive writes beside its pages, not pages
+        if not p.relative_to(site).as_posix().startswith(("data/", "en/data/", "embed/", "en/embed/"))
     }
 
 

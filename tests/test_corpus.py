@@ -136,6 +136,21 @@ FIGURE_COPY = """      - id: delegates
 """
 UNCLOSED_LINE = "the line where the unclosed construct begins"
 
+def extra_figures(count: int) -> str:
+    """The fixture with `count` more figures in its first highlight (each valid on its own)."""
+    extra = "".join(
+        f'      - id: extra-{k}\n        value: 1\n        unit: delegates\n        label: {{vi: "x", en: "x"}}\n'
+        for k in range(count)
+    )
+    return edit("    figures:\n", "    figures:\n" + extra)
+
+
+def extra_paragraphs(count: int) -> str:
+    """The fixture with `count` more paragraphs in its first highlight's text."""
+    extra = "".join('      - {vi: "Câu.", en: "Sentence."}\n' for _ in range(count))
+    return edit("    body:\n", "    body:\n" + extra)
+
+
 CASES = [
     # YAML syntax
     case(
@@ -253,8 +268,8 @@ CASES = [
         file_problem(lambda c: line_of(c, "!!python"), "python/object/apply:os.system"),
     ),
     # size and depth
-    case("file-of-50-mb-comment", fifty_megabytes_of_comment, file_problem(1, "the limit is 10,000,000")),
-    case("file-of-50-mb-list", fifty_megabytes_of_list, file_problem(1, "the limit is 10,000,000")),
+    case("file-of-50-mb-comment", fifty_megabytes_of_comment, file_problem(1, "the limit is 4,000,000")),
+    case("file-of-50-mb-list", fifty_megabytes_of_list, file_problem(1, "the limit is 4,000,000")),
     case(
         "deep-nesting-10000-brackets",
         edit("    order: 1\n", "    order: " + "[" * 10_000 + "]" * 10_000 + "\n"),
@@ -305,6 +320,22 @@ CASES = [
         "huge-integer",
         edit("value: 156", "value: " + "9" * 5000),
         field_problem("highlights[1].figures[0].value", "value: 9999", ("number", "digits")),
+    ),
+    # the record size limits (tayho/limits.py): refused when read, the limit named
+    case(
+        "a-text-past-the-length-limit",
+        edit('en: "Supervision of {fig:tasks-total} tasks."}', 'en: "' + "word " * 1000 + 'end."}'),
+        field_problem("highlights[0].summary.en", "word word", ("has 5004 characters", "at most 5000")),
+    ),
+    case(
+        "a-highlight-past-the-figures-limit",
+        extra_figures(200),
+        field_problem("highlights[0].figures", "      - id: extra-0\n", ("has 205 items", "at most 200")),
+    ),
+    case(
+        "a-highlight-past-the-paragraphs-limit",
+        extra_paragraphs(100),
+        field_problem("highlights[0].body", '      - {vi: "Câu."', ("has 101 items", "at most 100")),
     ),
     case(
         "share-over-100-percent",

@@ -1,0 +1,13 @@
+"""How large a record the archive builds within its bounds: the whole build (both languages, their PDFs and
+images) within 2 GiB of memory for its process tree, on the machine BENCHMARKS.md describes. The limits come from
+that benchmark (`python bench/run.py --limits N,N` and its one-large-highlight case), not from a guess; a record
+past one of them is refused when it is read, with the limit named, instead of exhausting the machine mid-build.
+"""
+
+from __future__ import annotations
+
+MAX_RECORD_BYTES = 4_000_000  # the benchmark's N = 500 record is 3.9 MB
+MAX_HIGHLIGHTS = 500  # N = 500 with every PDF peaked at 1.84 GB (PSS); N = 1000 passed 2 GiB
+MAX_FIGURES_PER_HIGHLIGHT = 200
+MAX_PARAGRAPHS_PER_HIGHLIGHT = 100
+MAX_TEXT_CHARACTERS = 5000  # one text in one language: a paragraph, a title, a note

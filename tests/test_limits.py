@@ -1,0 +1,37 @@
+"""The record size limits (tayho/limits.py): a record at the limit is read, one past it is refused with the limit
+named, on the benchmark's own synthetic records (bench/synth.py), so the limits the benchmark measured are the ones
+enforced."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bench.synth import write_synthetic
+from tayho.errors import RecordError
+from tayho.limits import MAX_HIGHLIGHTS
+from tayho.load import load_record
+
+from .conftest import ROOT
+
+RECORD = "data/achievements.yaml"
+
+
+def project_of(tmp_path, highlights: int):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    write_synthetic(ROOT / RECORD, highlights, tmp_path / RECORD)
+    return tmp_path / RECORD
+
+
+def test_a_record_of_as_many_highlights_as_the_limit_is_read(tmp_path):
+    record = load_record(project_of(tmp_path, MAX_HIGHLIGHTS), tmp_path, max_bytes=10**9)  # the count alone
+    assert len(record.highlights) == MAX_HIGHLIGHTS
+
+
+def test_one_highlight_more_is_refused_with_the_limit_named(tmp_path):
+    with pytest.raises(RecordError) as refused:
+        load_record(project_of(tmp_path, MAX_HIGHLIGHTS + 1), tmp_path, max_bytes=10**9)
+    (problem,) = refused.value.problems
+    assert problem.path == "highlights" and problem.file == RECORD
+    assert f"has {MAX_HIGHLIGHTS + 1} items" in problem.message and f"at most {MAX_HIGHLIGHTS}" in problem.message
