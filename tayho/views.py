@@ -230,7 +230,7 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         ],
         # what the language build adds (tayho/site.py): the files to take away and the correction reports
         "chart_tools": [None for _ in highlight.charts],
-        "press": {},
+        "press": {"pdf": None, "feed": None},
         "corrections": {},
         "photos": [
             {

@@ -37,9 +37,10 @@ BIBTEX = re.compile(r'<pre id="cite-bibtex"[^>]*>(.*?)</pre>', re.DOTALL)
 
 
 def language_pages(site: Path, prefix: str) -> list[Path]:
-    """Every page of one language (not the search or asset files, nor another language's folder)."""
+    """Every page of one language (not the search or asset files, the embeddable charts (test_embeds), nor another
+    language's folder)."""
     root = site / prefix
-    found = [p for p in root.rglob("index.html") if not {"assets", "search"} & set(p.relative_to(site).parts)]
+    found = [p for p in root.rglob("index.html") if not {"assets", "search", "embed"} & set(p.relative_to(site).parts)]
     return sorted(p for p in found if prefix or p.relative_to(site).parts[0] != "en")
 
 

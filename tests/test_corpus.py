@@ -136,6 +136,7 @@ FIGURE_COPY = """      - id: delegates
 """
 UNCLOSED_LINE = "the line where the unclosed construct begins"
 
+
 def extra_figures(count: int) -> str:
     """The fixture with `count` more figures in its first highlight (each valid on its own)."""
     extra = "".join(
