@@ -210,8 +210,8 @@ def test_check_editorial_raises_one_error_listing_every_problem(tmp_path):
     record_path = project / "data" / "achievements.yaml"
     replace_in(
         record_path,
-        "for the COVID-19 Prevention and Control Fund, the most in the city, set up",
-        "for the epidemic prevention fund, the most in the city, set up",
+        "for the COVID-19 Prevention and Control Fund, the most in the city, and ran",
+        "for the epidemic prevention fund, the most in the city, and ran",
     )
     replace_in(project / "docs" / "en" / "changes.md", "“last updated”", '"last updated"')
     with pytest.raises(EditorialError) as raised:
