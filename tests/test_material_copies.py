@@ -65,6 +65,11 @@ EDITS = {
             '<div class="md-search" data-md-component="search" role="dialog">',
             '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
         ),
+        # Material's Vietnamese words leave this one in English: the archive's own words say it in each language
+        (
+            '            {{ lang.t("search.result.initializer") }}',
+            '            {{ tayho_search_initializer or lang.t("search.result.initializer") }}',
+        ),
     ],
 }
 

@@ -20,6 +20,7 @@ from ..compact import compact
 from ..corrections import CorrectionsError, CorrectionTarget
 from ..editorial import check_editorial
 from ..errors import RecordError
+from ..i18n import words
 from ..languages import REGISTRY, SiteLanguages
 from ..load import load_record
 from ..page_ids import duplicate_ids
@@ -223,6 +224,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         )
         context["tayho_footer"] = site.footer_html(page.url)
         context["tayho_search_worker"] = self._worker()
+        context["tayho_search_initializer"] = words(site.lang).search_initializer
         context["tayho_banner"] = self.versions.banner_html(page.url)
         context["tayho_version_selector"] = self.versions.selector_html(site.page_context(page.url))
         return context
@@ -233,6 +235,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
 
     def on_template_context(self, context, template_name, config, **kwargs):
         context["tayho_search_worker"] = self._worker()
+        context["tayho_search_initializer"] = words(self.site.lang).search_initializer
         if template_name == "404.html":
             context["tayho_alternates"] = self.site.alternates_for_404()
             context["tayho_not_found"] = self.site.not_found_html()
