@@ -3,7 +3,7 @@
 Highlight k of the synthetic record is a copy of real highlight (k mod 10) whose ids (highlight, figures,
 charts, photos, events, notes) carry the suffix -k, with every reference rewritten (a note citing a figure of
 another highlight cites that highlight's copy in the same run of ten); the term, places,
-people, documents and changes are the real ones. The result passes the same validation as the real record.
+people, documents and changes are the real ones (a change naming a highlight names its first copy). The result passes the same validation as the real record.
 """
 
 from __future__ import annotations
@@ -70,6 +70,11 @@ def synthetic_record(real: dict, size: int) -> dict:
     holder = next(index for index, h in enumerate(originals) if any(f["id"] == delegates for f in h.get("figures", [])))
     record["term"]["next_congress"]["delegates"] = f"{delegates}-n{holder + 1}"
     record.pop("redirects", None)
+    positions = {h["id"]: index + 1 for index, h in enumerate(originals)}  # a change names the first copy
+    for change in record.get("changes", []):
+        if "highlights" in change:
+            named = [f"{ref}-n{positions[ref]}" for ref in change["highlights"] if positions[ref] <= size]
+            change["highlights"] = named
     return record
 
 

@@ -35,3 +35,17 @@ def test_one_highlight_more_is_refused_with_the_limit_named(tmp_path):
     (problem,) = refused.value.problems
     assert problem.path == "highlights" and problem.file == RECORD
     assert f"has {MAX_HIGHLIGHTS + 1} items" in problem.message and f"at most {MAX_HIGHLIGHTS}" in problem.message
+
+
+def test_a_change_that_names_highlights_names_their_copies_in_the_synthetic_record(tmp_path):
+    """The second review found that a change naming a highlight broke the benchmark's records."""
+    import yaml
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    record = yaml.safe_load((ROOT / RECORD).read_text(encoding="utf-8"))
+    record["changes"][-1]["highlights"] = ["covid-19", "supervision"]
+    real = tmp_path / "tagged.yaml"
+    real.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_synthetic(real, 20, tmp_path / RECORD)
+    loaded = load_record(tmp_path / RECORD, tmp_path)
+    assert loaded.changes[-1].highlights == ["covid-19-n5", "supervision-n1"]
