@@ -3,7 +3,8 @@
 Highlight k of the synthetic record is a copy of real highlight (k mod 10) whose ids (highlight, figures,
 charts, photos, events, notes) carry the suffix -k, with every reference rewritten (a note citing a figure of
 another highlight cites that highlight's copy in the same run of ten); the term, places,
-people, documents and changes are the real ones (a change naming a highlight names its first copy). The result passes the same validation as the real record.
+people, documents and changes are the real ones (a change naming a highlight names its first copy). The result
+passes the same validation as the real record.
 """
 
 from __future__ import annotations
