@@ -25,10 +25,12 @@ LEFT_OUT = {"achievements.yaml", "releases.yaml"}
 
 
 def with_record_limit(config_text: str, max_bytes: int = RECORD_MAX_BYTES) -> str:
-    """mkdocs.yml with the tayho plugin's `record_max_bytes` set (the plugin's options follow its line)."""
+    """mkdocs.yml with the tayho plugin's `record_max_bytes` set and its size limits off, to measure past them (the
+    plugin's options follow its line)."""
     if config_text.count(PLUGIN_LINE) != 1:
         raise ValueError(f"mkdocs.yml does not list the tayho plugin as {PLUGIN_LINE.strip()!r} exactly once")
-    return config_text.replace(PLUGIN_LINE, f"{PLUGIN_LINE}      record_max_bytes: {max_bytes}\n")
+    options = f"      record_max_bytes: {max_bytes}\n      record_size_limits: false\n"
+    return config_text.replace(PLUGIN_LINE, PLUGIN_LINE + options)
 
 
 def copy_project(target: Path, size: int | None) -> Path:

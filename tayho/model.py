@@ -27,7 +27,13 @@ from pydantic import (
 )
 
 from .languages import REGISTRY
-from .limits import MAX_FIGURES_PER_HIGHLIGHT, MAX_HIGHLIGHTS, MAX_PARAGRAPHS_PER_HIGHLIGHT, MAX_TEXT_CHARACTERS
+from .limits import (
+    MAX_FIGURES_PER_HIGHLIGHT,
+    MAX_HIGHLIGHTS,
+    MAX_PARAGRAPHS_PER_HIGHLIGHT,
+    MAX_TEXT_CHARACTERS,
+    within_limit,
+)
 from .text_rules import MAX_DECIMALS, MAX_NUMBER, number_problem, text_problem
 
 FIGURE_TOKEN = re.compile(r"\{fig:([^{}]*)\}")
@@ -279,8 +285,8 @@ class Highlight(Node):
     order: Annotated[StrictInt, Field(ge=1)]
     title: Localized
     summary: Localized
-    body: Annotated[list[Localized], Field(min_length=1, max_length=MAX_PARAGRAPHS_PER_HIGHLIGHT)]
-    figures: Annotated[list[Figure], Field(max_length=MAX_FIGURES_PER_HIGHLIGHT)] = []
+    body: Annotated[list[Localized], Field(min_length=1)]
+    figures: list[Figure] = []
     charts: list[Chart] = []
     photos: list[Photo] = []
     documents: list[Id] = []
@@ -288,6 +294,16 @@ class Highlight(Node):
     people: list[Id] = []
     events: list[Event] = []
     notes: list[Note] = []
+
+    @field_validator("body")
+    @classmethod
+    def _paragraphs_within_limit(cls, value: list, info: ValidationInfo) -> list:
+        return within_limit(value, MAX_PARAGRAPHS_PER_HIGHLIGHT, info)
+
+    @field_validator("figures")
+    @classmethod
+    def _figures_within_limit(cls, value: list, info: ValidationInfo) -> list:
+        return within_limit(value, MAX_FIGURES_PER_HIGHLIGHT, info)
 
 
 class Congress(Node):
@@ -375,13 +391,18 @@ class Record(Node):
     """The whole record: the term, its highlights, and the people, places and documents they mention."""
 
     term: Term
-    highlights: Annotated[list[Highlight], Field(min_length=1, max_length=MAX_HIGHLIGHTS)]
+    highlights: Annotated[list[Highlight], Field(min_length=1)]
     places: list[Place] = []
     people: list[Person] = []
     documents: list[Document] = []
     notes: list[Note] = []
     changes: Annotated[list[Change], Field(min_length=1)]
     redirects: list[Redirect] = []
+
+    @field_validator("highlights")
+    @classmethod
+    def _highlights_within_limit(cls, value: list, info: ValidationInfo) -> list:
+        return within_limit(value, MAX_HIGHLIGHTS, info)
 
     @cached_property
     def _figures_by_id(self) -> dict[str, Figure]:

@@ -49,3 +49,11 @@ def test_a_change_that_names_highlights_names_their_copies_in_the_synthetic_reco
     write_synthetic(real, 20, tmp_path / RECORD)
     loaded = load_record(tmp_path / RECORD, tmp_path)
     assert loaded.changes[-1].highlights == ["covid-19-n5", "supervision-n1"]
+
+
+def test_the_benchmark_turns_the_limits_off_to_measure_past_them(tmp_path):
+    from bench.project import with_record_limit
+
+    record = load_record(project_of(tmp_path, MAX_HIGHLIGHTS + 1), tmp_path, max_bytes=10**9, size_limits=False)
+    assert len(record.highlights) == MAX_HIGHLIGHTS + 1
+    assert "record_size_limits: false" in with_record_limit((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

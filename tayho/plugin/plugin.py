@@ -147,7 +147,14 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             for page in sorted((root / "docs" / code).glob("*.md")):
                 reserved.setdefault(page.stem, f"the prose page docs/{code}/{page.name}")
         try:
-            record = load_record(root / self.config.record, root, languages, self.config.record_max_bytes, reserved)
+            record = load_record(
+                root / self.config.record,
+                root,
+                languages,
+                self.config.record_max_bytes,
+                reserved,
+                size_limits=self.config.record_size_limits,
+            )
             if self.request.language in (None, languages.root):  # once per build: the root language's
                 check_editorial(root, root / self.config.record, record, languages)  # glossary and style sheet
         except RecordError as error:
