@@ -89,7 +89,8 @@ def test_each_highlight_page_links_a_report_for_itself_and_for_each_of_its_figur
     text = words(lang)
     for highlight in RECORD.highlights:
         source = page(real_site, f"{prefix}{highlight.id}/").read_text(encoding="utf-8")
-        reports = [html.unescape(href) for href in re.findall(r'<a href="([^"]+)" rel="nofollow">', source)]
+        links = re.findall(r'<a (?:class="tayho-report" )?href="([^"]+)" rel="nofollow"', source)
+        reports = [html.unescape(href) for href in links]
         assert len(reports) == 1 + len(highlight.figures)
         titles = [parse_qs(urlsplit(report).query)["title"][0] for report in reports]
         assert titles[0] == text.correction_title.format(what=f"{highlight.order}. {highlight.title[lang]}")
