@@ -104,7 +104,15 @@ def plain_citation(record: Record, highlight: Highlight, lang: str, url: str, ve
     """One line, the highlight's title in quotes; in a translation, the source's title with the translated one in
     brackets."""
     key = "citation_translation" if is_translation(lang) else "citation"
-    return words(lang)[key].format(**_parts(record, highlight, lang, version), url=url)
+    parts = _parts(record, highlight, lang, version)
+    quoted = "original_title" if is_translation(lang) else "title"
+    parts[quoted] = inner_quotes(parts[quoted])
+    return words(lang)[key].format(**parts, url=url)
+
+
+def inner_quotes(text: str) -> str:
+    """Double quotes inside a title the citation puts in double quotes become single ones: “6. … ‘Ngày hội …’”."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def bibtex_fields(record: Record, highlight: Highlight, lang: str, url: str, version: RecordVersion) -> list:

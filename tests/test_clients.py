@@ -309,3 +309,12 @@ def test_google_required_properties_of_every_type_used(real_site, prefix, lang):
     assert dataset["creator"]["name"] == words(lang)["editors"] and dataset["version"] == package["version"]
     formats = {d["contentUrl"].rsplit("/", 1)[-1]: d["encodingFormat"] for d in dataset["distribution"]}
     assert formats == dict(opendata.DISTRIBUTIONS)
+
+
+def test_a_quoted_title_inside_the_citation_takes_single_quotes(real_site):
+    """Highlight 6's title quotes the festival's name; inside the citation's own quotes it is ‘…’, not “…” twice."""
+    title = RECORD.highlight("great-unity-festival").title["vi"]
+    assert "“" in title
+    source = page(real_site, "great-unity-festival/").read_text(encoding="utf-8")
+    cited = unescape(re.search(r'<p id="cite-plain"[^>]*>(.*?)</p>', source, re.S).group(1))
+    assert cited.startswith("“6. " + title.replace("“", "‘").replace("”", "’") + "”. ")
