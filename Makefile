@@ -62,13 +62,13 @@ format: $(TESTING)  ## let ruff fix what it can and format the code
 	$(VENV)/bin/ruff format tayho tests bench
 
 audit: $(BENCHING) $(NODE_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
-	$(PY) bench/audit.py
+	$(PY) -m bench.audit
 
 screenshots: $(BENCHING) browsers  ## full-page screenshots of the main pages (both languages, 390 and 1280 px, light and dark) in screenshots/
-	$(PY) bench/screenshots.py
+	$(PY) -m bench.screenshots
 
 bench: $(BENCHING) browsers  ## build time, memory and page weight as the record grows (writes BENCHMARKS.md)
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 offline: $(RUNTIME)  ## write offline/tayho-archive-offline.zip, browsable from file:// (navigation and search)
 	$(TAYHO) offline

@@ -21,11 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tayho.build import SiteBuild, build_site
+from tayho.static_host import StaticSiteHandler, hosting
 
-from tayho.build import SiteBuild, build_site  # noqa: E402
-from tayho.static_host import StaticSiteHandler, hosting  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = Path("/usr/bin/chromium")
 

@@ -165,7 +165,8 @@ def limit_lines(results: dict) -> list[str]:
         f"{shape['figures_per_highlight']['mean']} figures (at most {shape['figures_per_highlight']['max']}), "
         f"{shape['paragraphs_per_highlight']} paragraphs and {shape['text_chars_per_highlight']:,} characters of "
         f"text in both languages together; the longest single text is {shape['longest_text_chars']:,} characters. "
-        "A build past 12 GiB or 30 minutes is stopped (`python bench/run.py --limits 2000,5000` measures more N).",
+        "A build past 12 GiB or 30 minutes is stopped "
+        "(`.venv/bin/python -m bench.run --limits 2000,5000` measures more N).",
         "",
         "| N | record bytes | full build s | peak PSS MB | peak RSS MB | within 2 GiB | within 30 min | others |",
         "|---|---|---|---|---|---|---|---|",

@@ -21,12 +21,11 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench import cases
+from bench.profiling import profile_pages, time_pdfs
+from bench.report import write_report
 
-from bench import cases  # noqa: E402
-from bench.profiling import profile_pages, time_pdfs  # noqa: E402
-from bench.report import write_report  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 RESULTS = ROOT / "bench" / "results.json"
 REPORT = ROOT / "BENCHMARKS.md"

@@ -14,12 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.browser import chromium
+from tayho.build import SiteBuild, build_site
+from tayho.static_host import hosting
 
-from bench.browser import chromium  # noqa: E402
-from tayho.build import SiteBuild, build_site  # noqa: E402
-from tayho.static_host import hosting  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = {  # name: the page's address within its language (the 404 page is what a missing address shows)
     "home": "",

@@ -1,6 +1,6 @@
 """How large a record the archive builds within its bounds: the whole build (both languages, their PDFs and
 images) within 2 GiB of memory for its process tree, on the machine BENCHMARKS.md describes. The limits come from
-that benchmark (`python bench/run.py --limits N,N` and its one-large-highlight case), not from a guess; a record
+that benchmark (`python -m bench.run --limits N,N`), not from a guess; a record
 past one of them is refused when it is read, with the limit named, instead of exhausting the machine mid-build.
 """
 
