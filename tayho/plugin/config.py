@@ -38,16 +38,23 @@ class AddressError(ValueError):
 def site_address(url: str) -> str:
     """The site's published address, checked: an absolute http(s) URL of a folder (a final "/" is added)."""
     parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 (a port that is not a number from 0 to 65535 raises)
+        bad_port = False
+    except ValueError:
+        bad_port = True
     if (
         parts.scheme not in ("http", "https")
-        or not parts.netloc
-        or parts.query
-        or parts.fragment
-        or any(char in url for char in " \"<>'`\\\n\r\t")
+        or not parts.hostname
+        or bad_port
+        or parts.username is not None  # user:password@ would be printed in every page
+        or any(char in url for char in "?#\"<>'`\\")  # an empty ?query or #fragment is still one
+        or any(char.isspace() or not char.isprintable() for char in url)  # controls, NBSP, U+2028: invalid XML
     ):
         raise AddressError(
             f"the site address {url!r} must be an absolute http:// or https:// URL, "
-            "such as https://example.org/archive/ (no spaces, quotes, query or #fragment)"
+            "such as https://example.org/archive/ (no spaces, control characters, quotes, user name, query or "
+            "#fragment)"
         )
     return url if url.endswith("/") else url + "/"
 
