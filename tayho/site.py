@@ -124,7 +124,7 @@ class LanguageSite:
         """What a highlight page offers to take away: its PDF (when this build draws PDFs) and its own feed (not in
         the offline copy, which has neither)."""
         if self.offline:
-            return {}
+            return {"pdf": None, "feed": None}
         folder = self.links.dest(urls.highlight_page(highlight.id)).rsplit("/", 1)[0]
         pdf = f"{folder}/{urls.highlight_pdf_file(highlight.id, self.lang)}"
         return {
