@@ -5,12 +5,15 @@ put quotes in a link, and share-image texts wider than the card."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tayho.corrections import CorrectionsError, CorrectionTarget
+from tayho.file_cache import FileCache
+from tayho.offline import write_offline_copy
 from tayho.permalinks import collect
 from tayho.plugin.config import AddressError, site_address
 from tayho.share_images import HEIGHT, PAPER, WIDTH, Card, draw
@@ -210,3 +213,45 @@ def test_the_lock_holds_the_embed_page_and_files_of_a_chart_named_like_a_skipped
             assert {base, base + "#x", base + "chart.svg"} <= links
         assert not any(link.startswith((f"/{folder}search/", f"/{folder}assets/")) for link in links)
     assert not any(link.startswith(("/data/", "/v/")) for link in links)
+
+
+# --- the offline copy ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_the_offline_copy_builds_with_a_corrections_address(tmp_path):
+    """mkdocs.yml sets `corrections:`, and the offline copy has no PDF or feed to offer: its highlight pages failed
+    with "UndefinedError: 'dict object' has no attribute 'pdf'", so `tayho offline` never wrote a copy."""
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    assert "corrections:" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    archive = write_offline_copy(project, tmp_path / "offline.zip")
+    with zipfile.ZipFile(archive) as copy:
+        page = copy.read("tayho-archive/supervision.html").decode("utf-8")
+    tools = page.split('<ul class="tayho-page-tools"', 1)[1].split("</ul>", 1)[0]
+    assert "feed.xml" not in tools and ".pdf" not in tools
+    assert 'rel="nofollow"' in tools  # the correction report is still offered
+
+
+# --- the file cache ------------------------------------------------------------------------------------------------
+
+WHOLE = {
+    ".pdf": b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n",
+    ".png": b"\x89PNG\r\n\x1a\n" + b"\0" * 20 + b"\0\0\0\0IEND\xaeB`\x82",
+}
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".png"])
+@pytest.mark.parametrize("damage", [b"", b"garbage", "truncated"])
+def test_a_damaged_cached_file_is_made_again_not_published(tmp_path, suffix, damage):
+    """A cached PDF emptied or a share image overwritten in .tayho-cache/ was copied into the site as it was: the
+    build succeeded and published a 0-byte PDF and PNGs no viewer opens."""
+    cache = FileCache(tmp_path / "cache", suffix)
+    cache.copy("key", lambda: WHOLE[suffix], tmp_path / f"first{suffix}")
+    cached = tmp_path / "cache" / f"key{suffix}"
+    cached.write_bytes(WHOLE[suffix][:-12] if damage == "truncated" else damage)
+    made = []
+    cache.copy("key", lambda: made.append(1) or WHOLE[suffix], tmp_path / f"second{suffix}")
+    assert made == [1]
+    assert (tmp_path / f"second{suffix}").read_bytes() == WHOLE[suffix]
+    cache.copy("key", lambda: made.append(2) or WHOLE[suffix], tmp_path / f"third{suffix}")
+    assert made == [1]  # a whole cached file is still used as it is
