@@ -59,6 +59,13 @@ def test_the_build_refuses_a_site_address_ending_in_a_question_mark(tmp_path):
     assert not (project / "site").exists()
 
 
+def test_a_site_address_too_long_for_a_qr_code_is_refused_before_the_build():
+    """A 3,000-character address ended a PDF build in "Unexpected error DataOverflowError" from the QR codes."""
+    with pytest.raises(AddressError, match="at most 1000"):
+        site_address("https://example.org/" + "a" * 3000 + "/")
+    assert site_address("https://example.org/" + "a" * 960 + "/")
+
+
 # --- the corrections template --------------------------------------------------------------------------------------
 
 

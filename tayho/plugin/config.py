@@ -31,6 +31,9 @@ class TayhoConfig(base.Config):
 SearchMode = Literal["auto", "chunked", "single"]
 
 
+MAX_ADDRESS_BYTES = 1000  # a page's address (this, a language folder, a 64-character id) fits a QR code (tayho/qr.py)
+
+
 class AddressError(ValueError):
     """A published address that is not an absolute http(s) URL."""
 
@@ -55,6 +58,11 @@ def site_address(url: str) -> str:
             f"the site address {url!r} must be an absolute http:// or https:// URL, "
             "such as https://example.org/archive/ (no spaces, control characters, quotes, user name, query or "
             "#fragment)"
+        )
+    if len(url.encode("utf-8")) > MAX_ADDRESS_BYTES:
+        raise AddressError(
+            f"the site address is {len(url.encode('utf-8'))} bytes long; it may be at most {MAX_ADDRESS_BYTES} "
+            "(the printed pages carry each page's address as a QR code, which holds at most 2,331 bytes)"
         )
     return url if url.endswith("/") else url + "/"
 
