@@ -262,3 +262,26 @@ def test_a_damaged_cached_file_is_made_again_not_published(tmp_path, suffix, dam
     assert (tmp_path / f"second{suffix}").read_bytes() == WHOLE[suffix]
     cache.copy("key", lambda: made.append(2) or WHOLE[suffix], tmp_path / f"third{suffix}")
     assert made == [1]  # a whole cached file is still used as it is
+
+
+# --- the site folder -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_a_folder_of_downloads_with_its_own_sha256sums_is_never_replaced(tmp_path):
+    """--site-dir pointed at a folder of downloads (an ISO image and its SHA256SUMS) replaced it with the site and
+    deleted the image: any SHA256SUMS passed for a previous build's."""
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    (downloads / "image.iso").write_bytes(b"precious")
+    (downloads / "SHA256SUMS").write_text(f"{'0' * 64}  image.iso\n", encoding="utf-8")
+    result = build_command(project, "--no-pdf", "--site-dir", str(downloads))
+    assert result.returncode != 0
+    assert "is not a site built by tayho" in result.stderr, result.stderr[-2000:]
+    assert sorted(path.name for path in downloads.iterdir()) == ["SHA256SUMS", "image.iso"]
+    assert (downloads / "image.iso").read_bytes() == b"precious"
+    site = tmp_path / "site"  # a previous build is still replaced, even twice
+    for _ in range(2):
+        result = build_command(project, "--no-pdf", "--site-dir", str(site))
+        assert result.returncode == 0, result.stderr[-2000:]
