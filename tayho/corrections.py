@@ -37,8 +37,11 @@ class CorrectionTarget:
                 f"the corrections address {text!r} must be an https:// address (such as an issue tracker's "
                 "https://github.com/OWNER/REPO/issues/new?title={title}&body={body}) or a mailto: address"
             )
-        if any(char in text for char in " \"<>'`\\\n\r\t"):
-            raise CorrectionsError(f"the corrections address {text!r} holds a space or a quote; encode it (%20)")
+        if any(char in text for char in "\"<>'`\\") or any(c.isspace() or not c.isprintable() for c in text):
+            raise CorrectionsError(
+                f"the corrections address {text!r} holds a space or a quote (or an invisible character); "
+                "encode it (%20)"
+            )
         try:
             parsed = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
         except ValueError as error:

@@ -84,6 +84,14 @@ def test_a_corrections_placeholder_with_a_format_spec_or_conversion_is_refused(t
         CorrectionTarget.parse(template)
 
 
+@pytest.mark.parametrize(
+    "template", ["https://x.org/\u200b{title}", "https://x.org/\u00a0{title}", "mailto:a@b.org\u2028"]
+)
+def test_a_corrections_address_with_an_invisible_character_is_refused(template):
+    with pytest.raises(CorrectionsError, match="holds a space or a quote"):
+        CorrectionTarget.parse(template)
+
+
 def test_plain_placeholders_are_still_filled():
     target = CorrectionTarget.parse("https://x.org/new?title={title}&body={body}")
     assert target.href("a b", "c", "u") == "https://x.org/new?title=a%20b&body=c"
