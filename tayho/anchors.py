@@ -28,6 +28,7 @@ ITEMS = (
     ("events", "event", "event"),
     ("notes", "note", "note"),
 )
+CHART_ANCHOR_SUFFIXES = ("", "-title", "-desc")  # a chart's figure, and its SVG's <title> and <desc>
 NAMED = (("documents", "doc", "document"), ("places", "place", "place"), ("people", "person", "person"))
 
 PageId = tuple[str, Path, tuple[str, str]]  # (element id, the field it comes from, (kind, the item's own id))
@@ -46,10 +47,11 @@ def page_ids(record: Record, index: int) -> Iterator[PageId]:
             for alias in record.aliases_of(kind, item.id):
                 yield anchor(prefix, alias), _redirect_path(record, kind, alias), ("redirect", alias)
     for j, chart in enumerate(highlight.charts):
-        for suffix in ("", "-title", "-desc"):
+        for suffix in CHART_ANCHOR_SUFFIXES:
             yield anchor("chart", chart.id) + suffix, here + ("charts", j, "id"), ("chart", chart.id)
         for alias in record.aliases_of("chart", chart.id):
-            yield anchor("chart", alias), _redirect_path(record, "chart", alias), ("redirect", alias)
+            for suffix in CHART_ANCHOR_SUFFIXES:
+                yield anchor("chart", alias) + suffix, _redirect_path(record, "chart", alias), ("redirect", alias)
     yield from _named_ids(record, highlight, here)
 
 

@@ -37,12 +37,22 @@ class CorrectionTarget:
                 f"the corrections address {text!r} must be an https:// address (such as an issue tracker's "
                 "https://github.com/OWNER/REPO/issues/new?title={title}&body={body}) or a mailto: address"
             )
-        if any(char in text for char in " \"<>'`\\\n\r\t"):
-            raise CorrectionsError(f"the corrections address {text!r} holds a space or a quote; encode it (%20)")
+        if any(char in text for char in "\"<>'`\\") or any(c.isspace() or not c.isprintable() for c in text):
+            raise CorrectionsError(
+                f"the corrections address {text!r} holds a space or a quote (or an invisible character); "
+                "encode it (%20)"
+            )
         try:
-            fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+            parsed = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
         except ValueError as error:
             raise CorrectionsError(f"the corrections address {text!r} has an unbalanced brace: {error}") from None
+        fields = [name for name, _, _ in parsed if name is not None]
+        if any(spec or conversion for name, spec, conversion in parsed if name is not None):
+            # {title!r} would put quotes in the address, {title:9999999999} fill the memory, {title:%} fail
+            raise CorrectionsError(
+                f"the corrections address {text!r} has a placeholder with a format (after : or !); write "
+                "{title}, {body} or {url} alone"
+            )
         unknown = sorted({name for name in fields if name not in PLACEHOLDERS})
         if unknown:
             raise CorrectionsError(

@@ -19,7 +19,7 @@ class FileCache:
         """Put the file for `key` at `target`, making it first (with `make`) when the cache has none."""
         self.folder.mkdir(parents=True, exist_ok=True)
         cached = self.folder / f"{key}{self.suffix}"
-        if not cached.is_file():
+        if not (cached.is_file() and _whole(cached)):  # a damaged cached file is made again, never published
             partial = cached.with_suffix(".partial")
             partial.write_bytes(make())
             partial.replace(cached)  # a killed build never leaves a truncated file in the cache
@@ -33,3 +33,18 @@ class FileCache:
                 cached.unlink(missing_ok=True)
         for partial in self.folder.glob("*.partial"):
             partial.unlink(missing_ok=True)
+
+
+# How a whole file of each kind begins and ends: a truncated, emptied or overwritten cached file fails these.
+SIGNATURES = {".pdf": (b"%PDF-", b"%%EOF"), ".png": (b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82")}
+
+
+def _whole(path: Path) -> bool:
+    """Whether a cached file begins and ends as a whole file of its kind (any file of a kind not listed)."""
+    head, tail = SIGNATURES.get(path.suffix, (b"", b""))
+    with path.open("rb") as file:
+        start = file.read(len(head))
+        file.seek(0, 2)
+        file.seek(max(file.tell() - 64, 0))
+        end = file.read().rstrip(b"\r\n \t")
+    return start == head and end.endswith(tail)

@@ -24,6 +24,9 @@ SKIPPED = {"search", "assets", "data"}
 # released snapshots (which never change). Pages are listed with their anchors instead.
 PUBLISHED_SUFFIXES = {".pdf", ".xml", ".csv", ".json", ".png", ".svg", ".txt", ".yaml"}
 NOT_PUBLISHED = {"search", "assets", "v"}
+# Those folders are at the site's root or a language's (en/search/); deeper down, a folder of that name is the
+# record's (a chart whose id is `data` or `v`: /embed/<highlight>/data/), and its page and files are published.
+TOP = 2
 
 
 def drawn_only(link: str) -> bool:
@@ -64,7 +67,7 @@ def _pages(site: Path) -> dict[str, _Anchors]:
     pages = {}
     for path in sorted(site.rglob("index.html")):
         url = path.parent.relative_to(site).as_posix()
-        if set(url.split("/")) & SKIPPED:
+        if set(url.split("/")[:TOP]) & SKIPPED:
             continue
         pages["" if url == "." else url + "/"] = _read(path)
     return pages
@@ -74,7 +77,7 @@ def _files(site: Path) -> set[str]:
     found = set()
     for path in site.rglob("*"):
         parts = path.relative_to(site).parts
-        if path.suffix in PUBLISHED_SUFFIXES and path.is_file() and not set(parts[:-1]) & NOT_PUBLISHED:
+        if path.suffix in PUBLISHED_SUFFIXES and path.is_file() and not set(parts[:-1][:TOP]) & NOT_PUBLISHED:
             found.add("/" + "/".join(parts))
     return found
 

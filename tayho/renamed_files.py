@@ -17,7 +17,8 @@ from .model import Record
 def keep_renamed_files(record: Record, language_site: Path, with_shared: bool) -> None:
     """Copy, in one language's built folder, each renamed highlight's and chart's files to their old addresses;
     `with_shared`: also the open data at the site root (the root language's build writes it)."""
-    for redirect in record.redirects:
+    # charts first: a highlight renamed with one of its charts then copies the chart's old folder along
+    for redirect in sorted(record.redirects, key=lambda redirect: redirect.kind == "highlight"):
         old, new = redirect.from_id, redirect.to_id
         if redirect.kind == "highlight":
             _copy_folder_files(language_site / new, language_site / old, new, old)

@@ -97,13 +97,30 @@ def _fitted(text: str, sizes: tuple[int, ...], width: int, max_lines: int, bold:
     for size in sizes:
         font = _font(size, bold)
         lines = _wrap(text, font, width)
-        if len(lines) <= max_lines:
+        if len(lines) <= max_lines and all(font.getlength(line) <= width for line in lines):
             return font, lines
-    lines = lines[:max_lines]
-    while font.getlength(lines[-1] + " …") > width and " " in lines[-1]:
-        lines[-1] = lines[-1].rsplit(" ", 1)[0]
-    lines[-1] += " …"
-    return font, lines
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        while font.getlength(lines[-1] + " …") > width and " " in lines[-1]:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines[-1] += " …"
+    # a word wider than the card (a long name or address, a script written without spaces) is cut with …, never
+    # drawn past the edge
+    return font, [_cut(line, font, width) for line in lines]
+
+
+def _cut(line: str, font, width: int) -> str:
+    """`line`, or as much of it as fits in `width` followed by …"""
+    if font.getlength(line) <= width:
+        return line
+    low, high = 0, len(line)  # the longest prefix that fits with its …
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.getlength(line[:middle].rstrip() + "…") <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return line[:low].rstrip() + "…"
 
 
 def draw(card: Card) -> bytes:
@@ -121,7 +138,8 @@ def draw(card: Card) -> bytes:
     kicker_font, kicker_lines = _fitted(card.kicker, (28, 24, 20), width, 1)
     pen.text((left, 70), kicker_lines[0], font=kicker_font, fill=RED)
     bottom = HEIGHT - 50
-    pen.text((left, bottom), card.host, font=_font(24), fill=GREY)
+    host_font, host_lines = _fitted(card.host, (24,), width, 1, bold=False)
+    pen.text((left, bottom), host_lines[0], font=host_font, fill=GREY)
     title_bottom = bottom - 40
     if card.figure:
         label_font, label_lines = _fitted(card.figure_label, (30, 26), width, 2, bold=False)

@@ -97,6 +97,32 @@ def check_replaceable(site_dir: Path, root: Path) -> None:
             f"{site_dir} is not empty and is not a site built by tayho (it has no SHA256SUMS); "
             "the build would delete what it holds: choose an empty or new folder"
         )
+    if resolved.is_dir() and (resolved / "SHA256SUMS").is_file():
+        # a folder of downloads has a SHA256SUMS too: a previous build's lists its index.html and every file
+        foreign = _not_listed(resolved)
+        if foreign:
+            raise NotASiteError(
+                f"{site_dir} is not a site built by tayho: its SHA256SUMS does not list {foreign}; the build "
+                "would delete what it holds: choose an empty or new folder"
+            )
+
+
+def _not_listed(folder: Path) -> str | None:
+    """The first file or folder at the top of `folder` that its SHA256SUMS does not list, or "index.html"
+    when that is not listed either (not a site); None for a previous build."""
+    try:
+        lines = (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return "anything (it cannot be read as text)"
+    listed = {line.split("  ", 1)[1].split("/", 1)[0] for line in lines if "  " in line}
+    if "index.html" not in listed:
+        return "index.html"
+    for entry in sorted(folder.iterdir()):
+        if entry.name == "SHA256SUMS" or entry.name in listed:
+            continue
+        if not entry.is_dir() or any(path.is_file() for path in entry.rglob("*")):
+            return entry.name
+    return None
 
 
 def remove_leftovers(site_dir: Path) -> None:

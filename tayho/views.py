@@ -6,7 +6,7 @@ import dataclasses
 from typing import Optional
 
 from . import urls
-from .anchors import SECTIONS
+from .anchors import CHART_ANCHOR_SUFFIXES, SECTIONS
 from .charts import chart_view
 from .citation import bibtex_citation, plain_citation, version_text
 from .consistency import Recomputation, recompute_share, recompute_sum
@@ -225,7 +225,13 @@ def highlight_view(record: Record, highlight: Highlight, lang: str, page: PageCo
         "figures": [figure_view(record, figure, lang, page) for figure in highlight.figures],
         "charts": [
             chart_view(record, chart, lang)
-            | {"aliases": [urls.anchor("chart", alias) for alias in record.aliases_of("chart", chart.id)]}
+            | {
+                "aliases": [  # a chart's title and description were published as anchors too (permalinks.lock)
+                    urls.anchor("chart", alias) + suffix
+                    for alias in record.aliases_of("chart", chart.id)
+                    for suffix in CHART_ANCHOR_SUFFIXES
+                ]
+            }
             for chart in highlight.charts
         ],
         # what the language build adds (tayho/site.py): the files to take away and the correction reports

@@ -33,6 +33,9 @@ class TayhoConfig(base.Config):
 SearchMode = Literal["auto", "chunked", "single"]
 
 
+MAX_ADDRESS_BYTES = 1000  # a page's address (this, a language folder, a 64-character id) fits a QR code (tayho/qr.py)
+
+
 class AddressError(ValueError):
     """A published address that is not an absolute http(s) URL."""
 
@@ -40,16 +43,28 @@ class AddressError(ValueError):
 def site_address(url: str) -> str:
     """The site's published address, checked: an absolute http(s) URL of a folder (a final "/" is added)."""
     parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 (a port that is not a number from 0 to 65535 raises)
+        bad_port = False
+    except ValueError:
+        bad_port = True
     if (
         parts.scheme not in ("http", "https")
-        or not parts.netloc
-        or parts.query
-        or parts.fragment
-        or any(char in url for char in " \"<>'`\\\n\r\t")
+        or not parts.hostname
+        or bad_port
+        or parts.username is not None  # user:password@ would be printed in every page
+        or any(char in url for char in "?#\"<>'`\\")  # an empty ?query or #fragment is still one
+        or any(char.isspace() or not char.isprintable() for char in url)  # controls, NBSP, U+2028: invalid XML
     ):
         raise AddressError(
             f"the site address {url!r} must be an absolute http:// or https:// URL, "
-            "such as https://example.org/archive/ (no spaces, quotes, query or #fragment)"
+            "such as https://example.org/archive/ (no spaces, control characters, quotes, user name, query or "
+            "#fragment)"
+        )
+    if len(url.encode("utf-8")) > MAX_ADDRESS_BYTES:
+        raise AddressError(
+            f"the site address is {len(url.encode('utf-8'))} bytes long; it may be at most {MAX_ADDRESS_BYTES} "
+            "(the printed pages carry each page's address as a QR code, which holds at most 2,331 bytes)"
         )
     return url if url.endswith("/") else url + "/"
 

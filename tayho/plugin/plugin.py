@@ -44,6 +44,7 @@ RESERVED_IDS = {
     "embed": "the embeddable charts",
     "share": "the share images",
     "v": "the released versions",
+    "versions": "the versions page",  # generated (tayho/plugin/versions.py), not a prose page of docs/
     "404": "the page-not-found page",
 }
 
