@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from . import anchors
 from .consistency import recompute_share, recompute_sum
 from .errors import Path
+from .limits import MAX_BARS_PER_CHART, MAX_CHART_LABEL_CHARACTERS
 from .model import FIGURE_TOKEN, Figure, Highlight, Localized, NoteKind, Record, Unit
 from .numbers import scaled_value
 
@@ -362,6 +363,25 @@ def _charts(record: Record) -> Iterator[Finding]:
             for k, ref in enumerate(chart.figures):
                 if not record.has_figure(ref):
                     yield where + (k,), f"{ref!r} is not a figure id"
+            if len(chart.figures) > MAX_BARS_PER_CHART:
+                yield (
+                    where,
+                    (
+                        f"has {len(chart.figures)} figures; a chart draws at most {MAX_BARS_PER_CHART} bars "
+                        "(tayho/limits.py): split it in two"
+                    ),
+                )
+            for ref in known:
+                for label in record.figure(ref).label.texts():
+                    if len(label) > MAX_CHART_LABEL_CHARACTERS:
+                        yield (
+                            where + (chart.figures.index(ref),),
+                            (
+                                f"figure {ref!r} is drawn on a bar, and its label has {len(label)} characters; "
+                                f"a bar's label may have at most {MAX_CHART_LABEL_CHARACTERS} (tayho/limits.py): "
+                                "shorten the label or leave the figure out of the chart"
+                            ),
+                        )
             scales = {_scale_of(record.figure(ref).unit) for ref in known}
             if len(scales) > 1:
                 yield (

@@ -14,6 +14,10 @@ MAX_HIGHLIGHTS = 500  # N = 500 with every PDF peaked at 1.84 GB (PSS); N = 1000
 MAX_FIGURES_PER_HIGHLIGHT = 200
 MAX_PARAGRAPHS_PER_HIGHLIGHT = 100
 MAX_TEXT_CHARACTERS = 5000  # one text in one language: a paragraph, a title, a note
+# A chart is drawn as an SVG and a PNG three times its size: 60 bars with 5,000-character labels made a PNG a
+# million pixels tall and took 8.4 GB. With these, the tallest chart is about 4,000 px of SVG.
+MAX_BARS_PER_CHART = 20
+MAX_CHART_LABEL_CHARACTERS = 200
 
 
 def within_limit(items: list, limit: int, info: ValidationInfo) -> list:

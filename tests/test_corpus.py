@@ -146,6 +146,13 @@ def extra_figures(count: int) -> str:
     return edit("    figures:\n", "    figures:\n" + extra)
 
 
+def shown_in_the_text(text: str, figure_ids: list[str]) -> str:
+    """The record `text` with the figures `figure_ids` cited at the start of its first paragraph, in both languages."""
+    tokens = " ".join("{fig:" + figure_id + "}" for figure_id in figure_ids)
+    text = edit('vi: "Tổng số {fig:tasks-total}', f'vi: "{tokens} Tổng số {{fig:tasks-total}}', text)
+    return edit('en: "Of {fig:tasks-total} tasks,', f'en: "{tokens} Of {{fig:tasks-total}} tasks,', text)
+
+
 def extra_paragraphs(count: int) -> str:
     """The fixture with `count` more paragraphs in its first highlight's text."""
     extra = "".join('      - {vi: "Câu.", en: "Sentence."}\n' for _ in range(count))
@@ -332,6 +339,20 @@ CASES = [
         "a-highlight-past-the-figures-limit",
         extra_figures(200),
         field_problem("highlights[0].figures", "      - id: extra-0\n", ("has 205 items", "at most 200")),
+    ),
+    case(
+        "a-chart-past-the-bars-limit",
+        edit(
+            "figures: [tasks-done, tasks-rest]",
+            "figures: [tasks-done, tasks-rest, " + ", ".join(f"extra-{k}" for k in range(19)) + "]",
+            shown_in_the_text(extra_figures(19), [f"extra-{k}" for k in range(19)]),
+        ),
+        field_problem("highlights[0].charts[0].figures", "figures: [tasks-done, tasks-rest, extra-0", "at most 20"),
+    ),
+    case(
+        "a-chart-label-past-its-limit",
+        edit('en: "tasks completed"', 'en: "tasks completed ' + "and more " * 25 + 'done"'),
+        field_problem("highlights[0].charts[0].figures[0]", "figures: [tasks-done, tasks-rest]", "at most 200"),
     ),
     case(
         "a-highlight-past-the-paragraphs-limit",
