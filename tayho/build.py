@@ -21,6 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from . import sitedir, versions
+from .embeds import write_chart_pngs
 from .file_cache import FileCache
 from .languages import SiteLanguages
 from .permalinks import missing
@@ -130,6 +131,7 @@ def build_language(
 
         plugin.progress.phase("the share images")
         keys = write_cards(plugin.site, folder, image_cache(job.root))
+        keys += write_chart_pngs(plugin.site, folder, image_cache(job.root))
         plugin.progress.phase("the PDFs")
         keys += write_language_pdfs(folder, plugin.site, pdf_cache(job.root))
     keep_renamed_files(plugin.site.record, folder, with_shared=not prefix)

@@ -11,12 +11,15 @@ shipped DejaVu fonts only, so its pixels do not depend on the fonts of the machi
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import opendata, urls
 from .charts import FONT_SIZE, chart_view
+from .file_cache import FileCache
 from .i18n import words
 from .model import Chart, Highlight
 from .render import call_macro
@@ -46,7 +49,7 @@ class ChartFiles:
 
     page: str
     svg: str
-    png: str
+    png: str | None  # None in a build that draws no images (the quick preview)
     csv: str
     svg_name: str  # the file name a download is saved as
     png_name: str
@@ -67,7 +70,7 @@ def chart_files(site, highlight: Highlight, chart: Chart, page_url: str) -> Char
     return ChartFiles(
         page=site.links.file(base, page_url),
         svg=site.links.file(base + SVG_FILE, page_url),
-        png=site.links.file(base + PNG_FILE, page_url),
+        png=site.links.file(base + PNG_FILE, page_url) if site.pdf else None,  # drawn with the PDFs
         csv=site.links.file(base + CSV_FILE, page_url),
         svg_name=f"{name}.svg",
         png_name=f"{name}.png",
@@ -164,19 +167,42 @@ def render_png(svg: str) -> bytes:
     )
 
 
+def svg_document(site, highlight: Highlight, chart: Chart) -> str:
+    return str(call_macro(site.env, "embed.html", "svg_document", svg_view(site, highlight, chart))) + "\n"
+
+
 def write_embeds(site, language_site: Path) -> None:
-    """Every chart's embed page, SVG, PNG and CSV, into one language's built folder."""
+    """Every chart's embed page, SVG and CSV, into one language's built folder (the PNGs: write_chart_pngs)."""
     languages = tuple(site.links.languages)
     for highlight, chart in charts(site.record):
         target = language_site / folder(highlight.id, chart.id)
         target.mkdir(parents=True, exist_ok=True)
         page = call_macro(site.env, "embed.html", "page", page_view(site, highlight, chart))
         (target / PAGE).write_text(str(page) + "\n", encoding="utf-8")
-        svg = str(call_macro(site.env, "embed.html", "svg_document", svg_view(site, highlight, chart))) + "\n"
-        (target / SVG_FILE).write_text(svg, encoding="utf-8")
-        (target / PNG_FILE).write_bytes(render_png(svg))
+        (target / SVG_FILE).write_text(svg_document(site, highlight, chart), encoding="utf-8")
         rows = opendata.figures_csv(site.record, languages, highlight.id, tuple(chart.figures))
         (target / CSV_FILE).write_text(rows, encoding="utf-8", newline="")
+
+
+def _png_key(svg: str) -> str:
+    digest = hashlib.sha256(svg.encode("utf-8"))
+    digest.update(f"{PNG_ZOOM} resvg-py {version('resvg-py')}".encode())
+    for font in sorted(FONTS.glob("*.ttf")):
+        digest.update(hashlib.sha256(font.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def write_chart_pngs(site, language_site: Path, cache: FileCache) -> list[str]:
+    """Every chart's PNG, drawn from its SVG with the images of a full build (from the cache when unchanged), so
+    that the quick preview of `tayho serve` does not wait for them; the cache keys used."""
+    used = []
+    for highlight, chart in charts(site.record):
+        svg = svg_document(site, highlight, chart)
+        key = _png_key(svg)
+        target = language_site / folder(highlight.id, chart.id) / PNG_FILE
+        cache.copy(key, lambda svg=svg: render_png(svg), target)
+        used.append(key)
+    return used
 
 
 def chart_tools(site, highlight: Highlight, page_url: str) -> list[ChartFiles | None]:

@@ -30,8 +30,9 @@ TOP = 2
 
 
 def drawn_only(link: str) -> bool:
-    """A file only a full build makes (PDFs and share images), which a quick preview neither makes nor checks."""
-    return link.endswith(".pdf") or link.startswith("/share/") or "/share/" in link
+    """A file only a full build makes (PDFs, share images, chart PNGs), which a quick preview neither makes nor
+    checks."""
+    return link.endswith((".pdf", "/chart.png")) or link.startswith("/share/") or "/share/" in link
 
 
 class _Anchors(html.parser.HTMLParser):

@@ -39,7 +39,10 @@ def test_the_real_record_has_charts_to_embed():
 
 @pytest.mark.build
 @pytest.mark.parametrize("prefix,lang", LANGUAGES)
-def test_each_chart_has_an_svg_with_its_title_and_source_a_png_of_it_and_a_csv_of_its_figures(real_site, prefix, lang):
+def test_each_chart_has_an_svg_with_its_title_and_source_a_png_of_it_and_a_csv_of_its_figures(
+    real_site_with_pdf, prefix, lang
+):
+    real_site = real_site_with_pdf  # the PNGs are drawn with the PDFs and share images
     for highlight, chart in CHARTS:
         folder = embed_folder(real_site, prefix, highlight, chart)
         svg = ElementTree.parse(folder / "chart.svg").getroot()
@@ -85,10 +88,7 @@ def chart_tools(site, prefix, highlight):
     return found
 
 
-@pytest.mark.build
-@pytest.mark.parametrize("prefix,lang", LANGUAGES)
-def test_beside_each_chart_the_page_offers_the_snippet_and_the_three_downloads(real_served, prefix, lang):
-    real_site, base = real_served.site, real_served.base
+def check_chart_tools(real_site, base, prefix, lang, drawn: bool) -> None:
     for highlight in RECORD.highlights:
         tools = chart_tools(real_site, prefix, highlight)
         assert len(tools) == len(highlight.charts)
@@ -99,13 +99,28 @@ def test_beside_each_chart_the_page_offers_the_snippet_and_the_three_downloads(r
             assert int(iframe.get("height")) > 100
             page_url = f"{base}{prefix}{highlight.id}/"
             files = {urlsplit(urljoin(page_url, href)).path.rsplit("/", 1)[1]: name for href, name in downloads.items()}
-            assert files == {
+            expected = {
                 "chart.svg": f"tayho-archive-{highlight.id}-{chart.id}-{lang}.svg",
-                "chart.png": f"tayho-archive-{highlight.id}-{chart.id}-{lang}.png",
                 "figures.csv": f"tayho-archive-{highlight.id}-{chart.id}.csv",
             }
+            if drawn:
+                expected["chart.png"] = f"tayho-archive-{highlight.id}-{chart.id}-{lang}.png"
+            assert files == expected
             for href in downloads:
                 assert (real_site / urlsplit(urljoin(page_url, href)).path.lstrip("/")).is_file()
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix,lang", LANGUAGES)
+def test_beside_each_chart_the_page_offers_the_snippet_and_the_three_downloads(real_site_with_pdf, prefix, lang):
+    check_chart_tools(real_site_with_pdf, "https://tayho-archive.github.io/", prefix, lang, drawn=True)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix,lang", LANGUAGES)
+def test_a_quick_preview_offers_no_png_it_did_not_draw(real_served, prefix, lang):
+    check_chart_tools(real_served.site, real_served.base, prefix, lang, drawn=False)
+    assert not list(real_served.site.rglob("chart.png"))
 
 
 # --- In Chromium --------------------------------------------------------------------------------------------------
@@ -174,7 +189,7 @@ def test_the_downloads_beside_a_chart_are_its_files(real_served, press_context, 
     highlight, chart = CHARTS[0]
     tab.goto(f"{base}{prefix}{highlight.id}/")
     folder = embed_folder(real_served.site, prefix, highlight, chart)
-    for label, file in (("SVG", "chart.svg"), ("PNG", "chart.png"), ("CSV", "figures.csv")):
+    for label, file in (("SVG", "chart.svg"), ("CSV", "figures.csv")):  # the PNG: drawn in full builds only
         with tab.expect_download() as download_info:
             tab.locator(f"#chart-{chart.id} .tayho-chart__tools a", has_text=label).click()
         download = download_info.value

@@ -99,7 +99,7 @@ def test_renaming_a_highlight_keeps_its_feed_its_figures_and_its_embedded_charts
     for old, new in (
         ("supervision/feed.xml", "oversight/feed.xml"),
         ("data/figures/supervision.csv", "data/figures/oversight.csv"),
-        ("en/embed/supervision/task-ratings/chart.png", "en/embed/oversight/task-ratings/chart.png"),
+        ("en/embed/supervision/task-ratings/chart.svg", "en/embed/oversight/task-ratings/chart.svg"),
         ("embed/supervision/task-ratings/index.html", "embed/oversight/task-ratings/index.html"),
     ):
         assert (site / old).read_bytes() == (site / new).read_bytes(), old

@@ -96,7 +96,7 @@ def test_an_unchanged_card_is_copied_from_the_cache_and_a_changed_one_drawn_agai
     cache = project / ".tayho-cache" / "images"
     build(project, pdf=True)
     first = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")}
-    assert len(first) == 2 * (1 + 2)  # per language: the record's card and each of its two highlights'
+    assert len(first) == 2 * (1 + 2 + 1)  # per language: the record's card, the two highlights' and the chart's PNG
     build(project, pdf=True)
     assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")} == first
 
