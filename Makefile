@@ -47,7 +47,7 @@ build: $(RUNTIME)  ## write the whole site to site/ (make build SITE_URL=https:/
 check: $(TESTING)  ## the quick tier (under 30 s): lint, the record, the model, views and golden HTML; no site is built
 	$(VENV)/bin/ruff check tayho tests bench
 	$(TAYHO) check
-	$(PY) -m pytest -q -m "not build and not browser"
+	$(PY) -m pytest -q -m "not build and not browser and not slow"
 
 test: $(TESTING) $(NODE_STAMP) browsers  ## everything: real builds, golden HTML, browsers, accessibility, HTML checker
 	$(VENV)/bin/ruff check tayho tests bench

@@ -64,6 +64,7 @@ def test_the_baseline_publishes_every_page_with_the_same_title_and_content(minim
         assert _lines(ARTICLE.search(ours).group(1)) == _lines(ARTICLE.search(theirs).group(1)), page
 
 
+@pytest.mark.slow  # reads a record of a thousand highlights
 def test_a_synthetic_project_copy_reads_its_large_record_with_the_raised_limit(tmp_path):
     """The benchmark's copies raise the plugin's record_max_bytes in their mkdocs.yml; a record over the project's
     own limit is read there (and refused with the limit as shipped)."""
@@ -82,6 +83,7 @@ def test_a_synthetic_project_copy_reads_its_large_record_with_the_raised_limit(t
         load_record(project / "data" / "achievements.yaml", project, max_bytes=size - 1)
 
 
+@pytest.mark.slow  # copies and reads the project
 def test_the_timed_edit_changes_one_text_of_one_highlight_and_nothing_else(tmp_path):
     from bench.project import RECORD, copy_project, edit_highlight_text
 

@@ -122,6 +122,7 @@ def test_the_wheel_holds_everything_and_its_tayho_command_builds_a_site(tmp_path
     assert probe.startswith(str(target))  # the wheel's copy was used, not this checkout
 
 
+@pytest.mark.slow  # runs every hook over the tree
 def test_pre_commit_hooks_are_valid_and_pass_on_the_tree():
     config = ROOT / ".pre-commit-config.yaml"
     subprocess.run(

@@ -15,6 +15,8 @@ from tayho.load import load_record
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.slow  # records of 500 highlights: seconds each, so `make test` only
+
 RECORD = "data/achievements.yaml"
 
 

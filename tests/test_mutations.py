@@ -139,6 +139,7 @@ def scratch(tmp_path_factory) -> Path:
     return make_project(tmp_path_factory.mktemp("mutations"), ROOT / "data")
 
 
+@pytest.mark.slow  # 50 mutated copies of the real record: `make test` only
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=mutated())
 def test_any_mutation_is_refused_with_its_line_or_renders_valid_outputs(scratch, data):

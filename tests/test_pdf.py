@@ -156,6 +156,7 @@ def _render(mode: str, tmp_path, environment: dict) -> str:
     return result.stdout
 
 
+@pytest.mark.slow  # renders PDFs twice
 def test_pdfs_use_the_project_fonts_only_whatever_the_machine_has(tmp_path):
     """A character the shipped fonts lack: with the machine's fonts visible it would be drawn from one of them
     (DejaVu Math on Debian); the PDF must not change with what the machine has installed."""
