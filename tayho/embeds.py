@@ -15,15 +15,15 @@ import hashlib
 import math
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import opendata, urls
 from .charts import FONT_SIZE, chart_view
 from .file_cache import FileCache
+from .fonts import FONTS, fonts_digest
 from .i18n import words
 from .model import Chart, Highlight
 from .render import call_macro
-from .textwidth import FONTS, text_width, wrap
+from .textwidth import text_width, wrap
 
 PAGE, SVG_FILE, PNG_FILE, CSV_FILE = "index.html", "chart.svg", "chart.png", "figures.csv"
 PNG_ZOOM = 3  # the PNG is three times the SVG's size: sharp on a slide or a high-density screen
@@ -86,7 +86,6 @@ def _credit(site) -> dict:
     return {
         "source": text.chart_source.format(source=record.term.source.title[root]),
         "credit": text.chart_credit.format(editors=text.editors),
-        "host": urlsplit(site.links.site_url).netloc,
     }
 
 
@@ -132,9 +131,10 @@ def page_view(site, highlight: Highlight, chart: Chart) -> dict:
     """The embed page of one chart."""
     text = words(site.lang)
     view = chart_view(site.record, chart, site.lang)
-    back = site.links.absolute(urls.highlight_page(highlight.id), fragment=urls.anchor("chart", chart.id))
+    page = urls.highlight_page(highlight.id)
+    back = site.links.absolute(page, fragment=urls.anchor("chart", chart.id))
     rows = [
-        {"label": bar.label, "display": bar.display, "href": f"{back.split('#')[0]}#{bar.figure_anchor}"}
+        {"label": bar.label, "display": bar.display, "href": site.links.absolute(page, fragment=bar.figure_anchor)}
         for bar in view["bars"]
     ]
     return {
@@ -187,8 +187,7 @@ def write_embeds(site, language_site: Path) -> None:
 def _png_key(svg: str) -> str:
     digest = hashlib.sha256(svg.encode("utf-8"))
     digest.update(f"{PNG_ZOOM} resvg-py {version('resvg-py')}".encode())
-    for font in sorted(FONTS.glob("*.ttf")):
-        digest.update(hashlib.sha256(font.read_bytes()).digest())
+    digest.update(fonts_digest().encode("ascii"))
     return digest.hexdigest()
 
 
@@ -197,10 +196,10 @@ def write_chart_pngs(site, language_site: Path, cache: FileCache) -> list[str]:
     that the quick preview of `tayho serve` does not wait for them; the cache keys used."""
     used = []
     for highlight, chart in charts(site.record):
-        svg = svg_document(site, highlight, chart)
+        charted = language_site / folder(highlight.id, chart.id)
+        svg = (charted / SVG_FILE).read_text(encoding="utf-8")  # as write_embeds wrote it
         key = _png_key(svg)
-        target = language_site / folder(highlight.id, chart.id) / PNG_FILE
-        cache.copy(key, lambda svg=svg: render_png(svg), target)
+        cache.copy(key, lambda svg=svg: render_png(svg), charted / PNG_FILE)
         used.append(key)
     return used
 

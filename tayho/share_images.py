@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 from . import urls
 from .file_cache import FileCache
+from .fonts import FONTS, fonts_digest
 from .i18n import words
 from .numbers import format_figure
 
 WIDTH, HEIGHT = 1200, 630
-FONTS = Path(__file__).resolve().parent / "pdf" / "fonts"
 PAPER, INK, RED, PALE, GREY = "#faf7f5", "#1d1b1a", "#9b1c1c", "#ffffff", "#5b5552"
 
 
@@ -168,8 +168,7 @@ def _key(card: Card) -> str:
     digest = hashlib.sha256(repr(dataclasses.astuple(card)).encode("utf-8"))
     digest.update(Path(__file__).read_bytes())
     digest.update(version("pillow").encode("utf-8"))
-    for font in sorted(FONTS.glob("*.ttf")):
-        digest.update(hashlib.sha256(font.read_bytes()).digest())
+    digest.update(fonts_digest().encode("ascii"))
     return digest.hexdigest()
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from pathlib import Path
 
-FONTS = Path(__file__).resolve().parent / "pdf" / "fonts"
+from .fonts import FONTS
+
 FACES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 ASCENT = 1901 / 2048  # of the font size: the line box above and below the baseline (DejaVu Sans' hhea metrics)
 DESCENT = 483 / 2048

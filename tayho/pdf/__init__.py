@@ -12,8 +12,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..file_cache import FileCache
+from ..fonts import fonts_digest
 from .document import PdfDocument, documents
-from .render import FONTS, STYLESHEET, VARIANT, render_pdf, use_project_fonts_only
+from .render import STYLESHEET, VARIANT, render_pdf, use_project_fonts_only
 
 
 def _renderer_fingerprint() -> bytes:
@@ -24,7 +25,7 @@ def _renderer_fingerprint() -> bytes:
         STYLESHEET.read_text(encoding="utf-8"),
         Path(__file__).with_name("render.py").read_text(encoding="utf-8"),
     ]
-    parts += [hashlib.sha256(font.read_bytes()).hexdigest() for font in sorted(FONTS.glob("*.ttf"))]
+    parts.append(fonts_digest())
     return "\n".join(parts).encode("utf-8")
 
 

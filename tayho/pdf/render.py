@@ -15,10 +15,10 @@ import os
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from ..fonts import FONTS
 from .document import PdfDocument
 
 HERE = Path(__file__).resolve().parent
-FONTS = HERE / "fonts"
 STYLESHEET = HERE / "pdf.css"
 VARIANT = "pdf/a-3a"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
