@@ -60,5 +60,5 @@ def open_graph(
 
 def json_for_script(data: dict) -> str:
     """JSON that cannot close its <script> element, whatever text the data holds."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -4,8 +4,9 @@ Material's search downloads one index with the text of every page on every page 
 under search/chunks/, an inverted index split by the first two letters of each word (t-*.json) and the entries'
 titles and text split into files of whole pages (d-*.json); search_index.json keeps only Material's
 configuration. A small worker behind the same search box (tayho-search.js, speaking Material's worker
-protocol) downloads the one or two index files a query needs and the entries it shows. Words are folded (see
-tayho/search.py) on both sides, so queries with and without Vietnamese tone marks find the same entries.
+protocol, loaded at the reader's first query by tayho-search-loader.js) downloads the one or two index files a
+query needs and the entries it shows. Words are folded (see tayho/search.py) on both sides, so queries with and
+without Vietnamese tone marks find the same entries.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ WORD = re.compile(r"[^\W_]+")
 SHOWN_TEXT = 320  # characters of an entry's text shown under its title in the results
 ENTRIES_PER_FILE = 100  # at least; a file always ends with the last section of a page
 CHUNK_FOLDER = "chunks"
-WORKER = "assets/javascripts/tayho-search.js"
+WORKER = "assets/javascripts/tayho-search-loader.js"  # loads tayho-search.js at the first query
 TITLE_BOOST = 10  # a word in an entry's title counts as much as ten in its text
 
 

@@ -216,17 +216,15 @@ class LanguageSite:
         return call_macro(self.env, "head.html", "head", view)
 
     def feeds(self, highlight_id: str | None, page_url: str) -> list[dict]:
-        """The feeds a page announces: on a highlight's page its own first (what a reader there follows), then the
-        record's."""
+        """The feed a page announces: on a highlight's page its own (which also holds the changes to the whole
+        record), elsewhere the record's. One link, because Material's script downloads a sitemap.xml beside each."""
         word = words(self.lang)["feed"]
-        found = [
-            {"href": self.links.file(urls.FEED_FILE, page_url), "title": f"{word}: {self.record.term.title[self.lang]}"}
-        ]
         if highlight_id is not None:
             title = feed.highlight_title(self.record, highlight_id, self.lang)
-            own = {"href": self.links.file(urls.highlight_feed(highlight_id), page_url), "title": f"{word}: {title}"}
-            found.insert(0, own)
-        return found
+            return [{"href": self.links.file(urls.highlight_feed(highlight_id), page_url), "title": f"{word}: {title}"}]
+        return [
+            {"href": self.links.file(urls.FEED_FILE, page_url), "title": f"{word}: {self.record.term.title[self.lang]}"}
+        ]
 
     def share_image(self, highlight_id: str | None) -> metadata.ShareImage | None:
         """The card a link preview shows for a page: its highlight's, else the record's (when the build draws them)."""

@@ -84,6 +84,7 @@ def test_the_wheel_holds_everything_and_its_tayho_command_builds_a_site(tmp_path
         "tayho/theme/main.html",
         "tayho/theme/fragments/highlight.html",
         "tayho/theme/assets/javascripts/tayho-search.js",
+        "tayho/theme/assets/javascripts/tayho-search-loader.js",
         "tayho/pdf/fonts/DejaVuSans.ttf",
         "tayho/pdf/pdf.css",
     ):

@@ -131,7 +131,8 @@ async function search(query) {
  * a later one. Only the answer to the latest query is sent: Material shows whatever answer comes last. */
 let latest = 0;
 
-addEventListener("message", async event => {
+/* Loaded by itself or by tayho-search-loader.js, which hands over the first query as it loads this file. */
+async function answerMessage(event) {
   const message = event.data;
   if (message.type === 0) {
     postMessage({type: 1});
@@ -146,4 +147,6 @@ addEventListener("message", async event => {
     }
     if (asked === latest) postMessage({type: 3, data: answer});
   }
-});
+}
+
+addEventListener("message", answerMessage);
