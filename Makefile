@@ -99,4 +99,4 @@ browsers:  ## make sure Debian's Chromium is installed for the browser tests
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:  ## remove what builds and tests leave (not .venv)
-	rm -rf site .site-build-* .site.lock offline release .tayho-cache .pytest_cache tests/artifacts
+	rm -rf site .site-build-* .site.lock offline release .tayho-cache .pytest_cache

@@ -32,13 +32,19 @@ def fingerprint(site: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """The fixture record, built once with the command an editor runs."""
-    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory) -> Path:
+    """The fixture record, built once for this file with the command an editor runs."""
+    project = make_project(tmp_path_factory.mktemp("faults"), FIXTURES / "minimal" / "data")
     result = build_command(project)
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture
+def project(built_project, tmp_path) -> Path:
+    """A copy of the built fixture project for one test to damage."""
+    return shutil.copytree(built_project, tmp_path / "project", symlinks=True)
 
 
 def fails_cleanly(result: subprocess.CompletedProcess, *phrases: str) -> str:

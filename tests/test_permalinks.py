@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from mkdocs.exceptions import Abort
 
@@ -11,14 +13,20 @@ from .conftest import FIXTURES, build, make_project
 from .html import facts
 
 
-@pytest.fixture
-def locked_project(tmp_path):
+@pytest.fixture(scope="module")
+def published_project(tmp_path_factory):
     """The fixture record, published once: its lock lists every link of that first build."""
-    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
+    project = make_project(tmp_path_factory.mktemp("published"), FIXTURES / "minimal" / "data")
     (project / "permalinks.lock").unlink()
     update_lock(project, pdf=False)
     build(project)
     return project
+
+
+@pytest.fixture
+def locked_project(published_project, tmp_path):
+    """A copy of the published project for one test to rename things in."""
+    return shutil.copytree(published_project, tmp_path / "project", symlinks=True)
 
 
 def rename(project, old: str, new: str, redirect: str | None = None) -> None:

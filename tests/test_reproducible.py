@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT, build, make_project
+from .conftest import FIXTURES, build, make_project
 
 pytestmark = [pytest.mark.build]
 
@@ -17,14 +17,17 @@ def tree(site):
 
 
 def test_two_cold_builds_are_byte_identical(tmp_path, monkeypatch):
-    """Two copies of the project (so each renders its PDFs afresh, with its own cache) build the same bytes."""
+    """Two copies of the project (so each renders its PDFs afresh, with its own cache) build the same bytes. The
+    fixture record holds every kind of item once; two builds of the real record are compared in
+    tests/test_engine.py (MkDocs and ProperDocs)."""
     for name in ("one", "two"):
         monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-        build(make_project(tmp_path / name, ROOT / "data"), tmp_path / name / "site", pdf=True)
+        build(make_project(tmp_path / name, FIXTURES / "minimal" / "data"), tmp_path / name / "site", pdf=True)
     one, two = tree(tmp_path / "one" / "site"), tree(tmp_path / "two" / "site")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     assert "sitemap-pages.xml.gz" in one and "en/search/search_index.json" in one
+    assert any(name.endswith(".pdf") for name in one) and any(name.endswith(".png") for name in one)
 
 
 def test_sha256sums_lists_and_verifies_every_file(real_site_with_pdf):

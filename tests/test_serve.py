@@ -19,7 +19,7 @@ import yaml
 
 from tayho.serve import PACKAGE
 
-from .conftest import ROOT, make_project
+from .conftest import FIXTURES, ROOT, make_project
 
 pytestmark = [pytest.mark.build]
 
@@ -79,7 +79,9 @@ def _read_every_watched_file(project: Path) -> int:
 
 @pytest.fixture
 def serving(tmp_path):
-    project = make_project(tmp_path, ROOT / "data")
+    """`tayho serve` on a copy of the two-highlight fixture record (what it does does not depend on the record's
+    size, and each start builds the site twice, the second time with PDFs)."""
+    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
@@ -141,7 +143,9 @@ def test_reading_the_watched_files_never_starts_a_rebuild_and_an_edit_starts_exa
     assert _quiet_after(base) == before, log.read_text(encoding="utf-8")[-2000:]
 
     record = project / "data" / "achievements.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("heartfelt", "sincere", 1), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("two highlights", "the two highlights", 1), encoding="utf-8"
+    )
     after_edit = _quiet_after(base)
     # one edit: the quick pages build, then the whole site with its PDFs, then nothing more
     assert after_edit["started"] == before["started"] + 2 and after_edit["good"] == before["good"] + 1
