@@ -11,6 +11,9 @@ BENCHING := $(VENV)/.installed-bench
 NODE_STAMP := node_modules/.installed
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 SITE_URL_OPTION := $(if $(SITE_URL),--site-url $(SITE_URL),)
+# make test runs tests in this many processes (pytest-xdist): one more than the cores, since browser and server
+# tests spend part of their time waiting; make test TEST_WORKERS=0 runs them in one process
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 .PHONY: help serve build check test lint format schema lock browsers clean permalinks offline audit bench publish release screenshots
 
@@ -51,7 +54,7 @@ check: $(TESTING)  ## the quick tier (under 30 s): lint, the record, the model, 
 
 test: $(TESTING) $(NODE_STAMP) browsers  ## everything: real builds, golden HTML, browsers, accessibility, HTML checker
 	$(VENV)/bin/ruff check tayho tests bench
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(TESTING)  ## ruff's lint and format checks
 	$(VENV)/bin/ruff check tayho tests bench

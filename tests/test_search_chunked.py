@@ -1,6 +1,6 @@
 """The chunked search index the site uses online (tayho/search_chunks.py and its worker), on its own and in
 Chromium on the real record: the queries of test_search_real find the same first page, and a page view downloads
-no part of the index until the reader searches."""
+neither the index nor the worker's code (only its loader) until the reader searches."""
 
 from __future__ import annotations
 
@@ -94,6 +94,9 @@ def test_chunked_search_puts_the_right_highlight_first(served, browser, prefix, 
     assert results[0] == expected, results[:5]
     assert all(path.startswith("/en/") == (prefix == "en/") for path in results)
     assert not any("/search/chunks/" in path for path in on_load), "a page view downloaded the index"
+    scripts = [path.rsplit("/", 1)[1] for path in on_load + by_search if path.endswith(".js")]
+    assert "tayho-search-loader.js" in scripts[: scripts.index("tayho-search.js")], "the worker's code came first"
+    assert "tayho-search.js" not in [path.rsplit("/", 1)[1] for path in on_load], "a page view downloaded the worker"
     chunk_files = [path.rsplit("/", 1)[1] for path in by_search if "/search/chunks/" in path]
     assert "meta.json" in chunk_files
     shards = {name for name in chunk_files if name.startswith("t-")}

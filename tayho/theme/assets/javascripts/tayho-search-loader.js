@@ -1,12 +1,18 @@
-/* The search worker every page starts: it answers Material's setup message itself and loads the real worker
- * (tayho-search.js) only when the reader types a first query, so a page view does not download the search code.
- * The real worker then answers that query and every message after it.
+/* The search worker every page starts: it answers Material's setup message, and the empty query Material sends
+ * when its search box starts, itself, and loads the real worker (tayho-search.js) only when the reader types a
+ * first word, so a page view does not download the search code. The real worker then answers that query and
+ * every message after it.
  */
 "use strict";
 
 function answerUntilFirstQuery(event) {
-  if (event.data.type === 0) {
+  const message = event.data;
+  if (message.type === 0) {
     postMessage({type: 1});
+    return;
+  }
+  if (message.type === 2 && !/[\p{L}\p{N}]/u.test(message.data)) {
+    postMessage({type: 3, data: {items: []}});
     return;
   }
   removeEventListener("message", answerUntilFirstQuery);
