@@ -29,6 +29,11 @@ EDITS = {
             '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
             '"search": (tayho_search_worker or "assets/javascripts/workers/search.a7633da7.min.js") | url,',
         ),
+        # Material's stylesheet cut to the rules the site can use (tayho/lean_css.py)
+        (
+            '      <link rel="stylesheet" href="{{ \'assets/stylesheets/main.57a0d79d.min.css\' | url }}">',
+            '      <link rel="stylesheet" href="{{ \'assets/stylesheets/material.css\' | url }}">',
+        ),
         # no palette.css (2 KB gzip on every first view): tayho.css defines the archive's two colour schemes
         (
             "      {% if config.theme.palette %}\n"

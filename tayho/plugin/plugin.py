@@ -22,6 +22,7 @@ from ..editorial import check_editorial
 from ..errors import RecordError
 from ..i18n import words
 from ..languages import REGISTRY, SiteLanguages
+from ..lean_css import classes_in_html, theme_scripts, write_lean_stylesheet
 from ..load import load_record
 from ..page_ids import duplicate_ids
 from ..progress import Progress
@@ -73,6 +74,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         self._pages: list[str] = []
         self._entries: list = []
         self._prose_problems: list = []
+        self._page_classes: set[str] = set()
 
     def prepare(self, request: BuildRequest) -> None:
         """What the next build is for (called by the `tayho` command before MkDocs' build)."""
@@ -114,6 +116,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         self.versions = self._versions(version, site_url)
         config.nav = self.site.nav()
         self._pages, self._entries, self._prose_problems = [], [], []
+        self._page_classes = set()
         self.progress = Progress(lang, self.request.progress)
         self.progress.phase("reading the record and the pages")
         return config
@@ -261,7 +264,13 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
                 f"{page.file.dest_uri} ({self.site.lang}): the element ids {', '.join(repeated)} are used "
                 "more than once; an id in the record collides with another id of the page"
             )
+        self._page_classes |= classes_in_html(output)
         return compact(output)
+
+    def on_post_template(self, output_content, template_name, config, **kwargs):
+        if template_name.endswith(".html"):
+            self._page_classes |= classes_in_html(output_content)
+        return output_content
 
     # --- files after the pages ----------------------------------------------------------------------------------
 
@@ -269,6 +278,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         self.progress.phase("feeds, sitemaps, open data and the search index")
         site_dir = Path(config.site_dir)
         outputs.write_language_outputs(self.site, site_dir, self._pages)
+        write_lean_stylesheet(site_dir, self._page_classes, theme_scripts(site_dir))
         if self.site.lang == self.site.links.languages.root:
             outputs.write_shared_outputs(self.site, site_dir)
         write_index(
