@@ -133,3 +133,31 @@ def test_results_always_answer_the_text_now_in_the_box(real_site, browser):
         tab.close()
     assert urlsplit(shown[0]).path == "/supervision/" and urlsplit(shown[0]).query == "h=giam+sat", shown[:5]
     assert meta
+
+
+@pytest.mark.browser
+def test_a_search_whose_worker_code_failed_to_load_answers_no_result_and_the_next_query_loads_it(served, browser):
+    context = browser.new_context()
+    failed = []
+
+    def fail_once(route):
+        if not failed:
+            failed.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/tayho-search.js", fail_once)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.goto(served)
+    tab.wait_for_load_state("networkidle")
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    box = tab.locator("input.md-search__input")
+    box.press_sequentially("g", delay=0)
+    tab.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    assert failed and tab.locator(".md-search-result__item").count() == 0
+    box.press_sequentially("iam sat", delay=20)
+    tab.wait_for_selector(".md-search-result__item > a")
+    first = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")[0]
+    context.close()
+    assert urlsplit(first).path == "/supervision/"

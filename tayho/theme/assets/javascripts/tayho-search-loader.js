@@ -15,8 +15,14 @@ function answerUntilFirstQuery(event) {
     postMessage({type: 3, data: {items: []}});
     return;
   }
+  try {
+    importScripts("tayho-search.js");
+  } catch (error) {  // not loaded (offline, a failed request): no results now, and the next query tries again
+    console.warn(error);
+    postMessage({type: 3, data: {items: []}});
+    return;
+  }
   removeEventListener("message", answerUntilFirstQuery);
-  importScripts("tayho-search.js");
   answerMessage(event);
 }
 
