@@ -3,6 +3,7 @@ only when what it shows changed, copies it otherwise, and drops what the site no
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,7 @@ class FileCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         cached = self.folder / f"{key}{self.suffix}"
         if not (cached.is_file() and _whole(cached)):  # a damaged cached file is made again, never published
-            partial = cached.with_suffix(".partial")
+            partial = cached.with_name(f"{cached.stem}.{os.getpid()}.partial")  # languages build in parallel
             partial.write_bytes(make())
             partial.replace(cached)  # a killed build never leaves a truncated file in the cache
         target.parent.mkdir(parents=True, exist_ok=True)

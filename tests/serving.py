@@ -39,4 +39,20 @@ def search_results(tab, query: str) -> list[str]:
     tab.locator("label.md-search__icon, .md-search__input").first.click()
     tab.locator("input.md-search__input").press_sequentially(query, delay=20)
     tab.wait_for_selector(".md-search-result__item > a")
-    return tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")
+    return _settled(
+        lambda: tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)"), tab
+    )
+
+
+def _settled(read, tab, quiet_reads: int = 3) -> list[str]:
+    """What `read` returns once it has stayed the same for `quiet_reads` reads 0.3 s apart: every keystroke sends a
+    query, and the answer to a half-typed one may be shown before the answer to the whole query arrives."""
+    last, same = read(), 0
+    for _ in range(200):
+        if same == quiet_reads:
+            return last
+        tab.wait_for_timeout(300)
+        now = read()
+        same = same + 1 if now == last else 0
+        last = now
+    raise AssertionError(f"the search results kept changing for a minute: {last[:5]}")

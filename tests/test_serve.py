@@ -115,7 +115,7 @@ def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving, brows
         encoding="utf-8",
     )
     tab.wait_for_function(
-        "document.querySelector('article h1').textContent.includes('An edited title')", timeout=WAIT * 1000
+        "document.querySelector('article h1')?.textContent.includes('An edited title')", timeout=WAIT * 1000
     )
     assert tab.url.endswith("#figures")  # the reload kept the reader's place
     tab.close()

@@ -22,7 +22,7 @@ from ..editorial import check_editorial
 from ..errors import RecordError
 from ..i18n import words
 from ..languages import REGISTRY, SiteLanguages
-from ..lean_css import classes_in_html, stylesheet_cache, theme_scripts, write_lean_stylesheet
+from ..lean_css import classes_in_html, theme_scripts, write_lean_stylesheet
 from ..load import load_record
 from ..page_ids import duplicate_ids
 from ..progress import Progress
@@ -75,7 +75,6 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         self._entries: list = []
         self._prose_problems: list = []
         self._page_classes: set[str] = set()
-        self._root: Path | None = None  # the project folder, set by on_config
 
     def prepare(self, request: BuildRequest) -> None:
         """What the next build is for (called by the `tayho` command before MkDocs' build)."""
@@ -90,7 +89,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             raise Abort(f"mkdocs.yml, plugins: tayho: languages: {error}") from None
 
     def on_config(self, config, **kwargs):
-        root = self._root = Path(config.config_file_path).resolve().parent
+        root = Path(config.config_file_path).resolve().parent
         languages = self.languages()
         try:
             site_url = site_address(self.request.site_url or config.site_url or "")
@@ -279,7 +278,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         self.progress.phase("feeds, sitemaps, open data and the search index")
         site_dir = Path(config.site_dir)
         outputs.write_language_outputs(self.site, site_dir, self._pages)
-        write_lean_stylesheet(site_dir, self._page_classes, theme_scripts(site_dir), stylesheet_cache(self._root))
+        write_lean_stylesheet(site_dir, self._page_classes, theme_scripts(site_dir))
         if self.site.lang == self.site.links.languages.root:
             outputs.write_shared_outputs(self.site, site_dir)
         write_index(
