@@ -112,17 +112,22 @@ class _SlowShard(StaticSiteHandler):
         return super().do_GET()
 
 
+def _open_search_box(tab, url: str):
+    """Load `url` until the network is idle, open Material's search box; the box to type in."""
+    tab.set_default_timeout(15_000)
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    return tab.locator("input.md-search__input")
+
+
 @pytest.mark.browser
 def test_results_always_answer_the_text_now_in_the_box(real_site, browser):
     """A reader types "dai", changes their mind and types "giam sat", one character at a time, quickly: the answer
     to "dai" comes last (its index file is slow) and must not replace the answer to the text now in the box."""
     with hosting(real_site, handler_class=_SlowShard) as base:
         tab = browser.new_page()
-        tab.set_default_timeout(15_000)
-        tab.goto(base)
-        tab.wait_for_load_state("networkidle")
-        tab.locator("label.md-search__icon, .md-search__input").first.click()
-        box = tab.locator("input.md-search__input")
+        box = _open_search_box(tab, base)
         box.press_sequentially("dai", delay=0)
         box.press("Control+A")
         box.press_sequentially("giam sat", delay=0)
@@ -148,11 +153,7 @@ def test_a_search_whose_worker_code_failed_to_load_answers_no_result_and_the_nex
 
     context.route("**/tayho-search.js", fail_once)
     tab = context.new_page()
-    tab.set_default_timeout(15_000)
-    tab.goto(served)
-    tab.wait_for_load_state("networkidle")
-    tab.locator("label.md-search__icon, .md-search__input").first.click()
-    box = tab.locator("input.md-search__input")
+    box = _open_search_box(tab, served)
     box.press_sequentially("g", delay=0)
     tab.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
     assert failed and tab.locator(".md-search-result__item").count() == 0
