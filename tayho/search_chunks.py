@@ -19,8 +19,16 @@ from pathlib import Path
 from .search import fold
 
 WORD = re.compile(r"[^\W_]+")
-SHOWN_TEXT = 320  # characters of an entry's text shown under its title in the results
-ENTRIES_PER_FILE = 100  # at least; a file always ends with the last section of a page
+# Characters of an entry's text shown under its title in the results: about two lines of a phone's results,
+# the length of a search engine's snippet. Material shows what it is given; longer texts are cut at a word.
+SHOWN_TEXT = 130
+CUT_MARK = "…"
+# The entries' files: at least ENTRIES_PER_FILE entries each, a file always ending with the last section of a page,
+# and one file for a record of up to ONE_FILE_UP_TO entries (about 20 highlights). A query's results hold sections of
+# about half the pages of a small record, so fetching all of it costs least; in a larger one they are a few per cent
+# of its pages, spread all over it, so small files spare most of it (`make bench` measures both).
+ENTRIES_PER_FILE = 25
+ONE_FILE_UP_TO = 200
 CHUNK_FOLDER = "chunks"
 WORKER = "assets/javascripts/tayho-search-loader.js"  # loads tayho-search.js at the first query
 TITLE_BOOST = 10  # a word in an entry's title counts as much as ten in its text
@@ -36,6 +44,15 @@ def shard_key(word: str) -> str:
     return "".join(char if "a" <= char <= "z" or "0" <= char <= "9" else f"_{ord(char):x}" for char in word[:2])
 
 
+def shown_text(text: str) -> str:
+    """The start of an entry's text shown in the results: whole words up to SHOWN_TEXT characters, marked as cut."""
+    if len(text) <= SHOWN_TEXT:
+        return text
+    cut = text[: SHOWN_TEXT - len(CUT_MARK) + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut[:-1]).rstrip(" ,.;:–—-") + CUT_MARK
+
+
 def _page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
@@ -47,29 +64,29 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
     folder.mkdir(parents=True, exist_ok=True)
 
     postings: dict[str, dict[str, list[list[int]]]] = defaultdict(dict)
-    title_lengths, text_lengths = [], []
+    text_lengths = []
     for number, (_, title, text) in enumerate(entries):
-        title_words, text_words = words(title), words(text)
-        title_lengths.append(len(title_words))
+        text_words = words(text)
         text_lengths.append(len(text_words))
-        title_counts, text_counts = Counter(title_words), Counter(text_words)
+        title_counts, text_counts = Counter(words(title)), Counter(text_words)
         for word in sorted(set(title_counts) | set(text_counts)):
-            postings[shard_key(word)].setdefault(word, []).append(
-                [number, title_counts[word], text_counts[word], len(text_words)]
-            )
+            # [entry, times in its text], and the times in its title when there are any
+            posting = [number, text_counts[word]] + ([title_counts[word]] if title_counts[word] else [])
+            postings[shard_key(word)].setdefault(word, []).append(posting)
     for key, shard in sorted(postings.items()):
         _write_json(folder / f"t-{key}.json", dict(sorted(shard.items())))
 
     starts = []
+    per_file = ENTRIES_PER_FILE if len(entries) > ONE_FILE_UP_TO else len(entries)
     for number, (location, _, _) in enumerate(entries):
         new_page = number == 0 or _page_of(location) != _page_of(entries[number - 1][0])
-        if new_page and (not starts or number - starts[-1] >= ENTRIES_PER_FILE):
+        if new_page and (not starts or number - starts[-1] >= per_file):
             starts.append(number)
     for part, start in enumerate(starts):
         end = starts[part + 1] if part + 1 < len(starts) else len(entries)
         _write_json(
             folder / f"d-{part}.json",
-            [[location, title, text[:SHOWN_TEXT]] for location, title, text in entries[start:end]],
+            [[location, title, shown_text(text)] for location, title, text in entries[start:end]],
         )
 
     _write_json(
@@ -78,6 +95,7 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
             "entries": len(entries),
             "files": starts,
             "shards": sorted(postings),
+            "lengths": text_lengths,  # words in each entry's text
             "average_text_words": sum(text_lengths) / len(entries) if entries else 0,
             "title_boost": TITLE_BOOST,
         },

@@ -174,8 +174,9 @@ class Rebuilder(FileSystemEventHandler):
     def _work(self):
         while True:
             self._edited.wait()
-            time.sleep(self._settle)  # editors write a file several times per save
             self._edited.clear()
+            while self._edited.wait(self._settle):  # editors write a file several times per save: wait for quiet
+                self._edited.clear()
             if self.rebuild(pdf=False):
                 self.builds += 1
                 if not self._edited.is_set():

@@ -24,6 +24,7 @@ LAYOUT = (Path(__file__).resolve().parent / "layout.js").read_text(encoding="utf
 VIETNAMESE = set(unicodedata.normalize("NFC", "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"))
 VIETNAMESE |= {letter.upper() for letter in VIETNAMESE}
 MARK = "data-tayho-font-probe"
+NOT_YET_DRAWN_RETRIES = 5  # frames waited for a text that has no font yet (a script just replaced it)
 
 
 def layout_problems(tab, base: str, urls: list[str]) -> list[str]:
@@ -106,6 +107,11 @@ def font_problems(tab, url: str) -> list[str]:
         attributes = devtools.send("DOM.getAttributes", {"nodeId": node})["attributes"]
         text = runs[int(attributes[attributes.index(MARK) + 1])]
         fonts = devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        for _ in range(NOT_YET_DRAWN_RETRIES):  # a text the page's scripts just replaced is drawn at the next frame
+            if fonts:
+                break
+            tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            fonts = devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
         shown = " ".join(text.split())[:40]
         families = sorted({font["familyName"] for font in fonts})  # its faces: regular, bold (a child <strong>)
         if len(families) != 1:

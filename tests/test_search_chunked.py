@@ -6,15 +6,26 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import rjsmin
 
-from tayho.search_chunks import ENTRIES_PER_FILE, shard_key, words, write_chunks
+from tayho.search_chunks import (
+    ENTRIES_PER_FILE,
+    ONE_FILE_UP_TO,
+    SHOWN_TEXT,
+    shard_key,
+    shown_text,
+    words,
+    write_chunks,
+)
 from tayho.static_host import StaticSiteHandler, hosting
 
 from .serving import search_results
 
+ROOT = Path(__file__).resolve().parent.parent
 CONFIG = {"lang": ["vi"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
 
 
@@ -53,6 +64,40 @@ def test_entry_files_hold_whole_pages_in_order(tmp_path):
         assert part == len(meta["files"]) - 1 or len(chunk) >= ENTRIES_PER_FILE
         rows += chunk
     assert [tuple(row) for row in rows] == entries  # plain text as given: the worker escapes it
+
+
+def test_a_long_text_is_shown_cut_at_a_word_and_marked_as_cut():
+    text = "Từ năm 2022, Ban Thường vụ Quận uỷ Tây Hồ triển khai việc đăng ký đảm nhận, " * 4
+    shown = shown_text(text)
+    assert len(shown) <= SHOWN_TEXT and shown.endswith("…")
+    assert text.startswith(shown[:-1]) and text[len(shown) - 1] == " "  # whole words only
+    assert shown_text("ngắn") == "ngắn"
+    assert shown_text("x" * (SHOWN_TEXT * 2)) == "x" * (SHOWN_TEXT - 1) + "…"  # no space: cut where it must be
+
+
+def test_a_small_record_is_one_entries_file_and_a_large_one_many(tmp_path):
+    small = _entries(pages=ONE_FILE_UP_TO // 13, sections=12)
+    write_chunks(CONFIG, small, tmp_path / "small")
+    assert json.loads((tmp_path / "small" / "chunks" / "meta.json").read_text(encoding="utf-8"))["files"] == [0]
+    large = _entries(pages=ONE_FILE_UP_TO // 13 + 1, sections=12)
+    write_chunks(CONFIG, large, tmp_path / "large")
+    files = json.loads((tmp_path / "large" / "chunks" / "meta.json").read_text(encoding="utf-8"))["files"]
+    assert len(files) == len(large) // 26  # pages of 13 entries, two to a file of at least 25
+
+
+def test_the_citation_is_not_searched_but_its_heading_is(real_site):
+    chunks = real_site / "search" / "chunks"
+    meta = json.loads((chunks / "meta.json").read_text(encoding="utf-8"))
+    rows = [row for part in range(len(meta["files"])) for row in json.loads((chunks / f"d-{part}.json").read_text())]
+    citations = [row for row in rows if row[0].endswith("#cite")]
+    assert len(citations) == 10 and all(title == "Trích dẫn" and text == "" for _, title, text in citations)
+
+
+def test_the_site_serves_the_worker_minified_and_working_alike(real_site):
+    source = (ROOT / "tayho" / "theme" / "assets" / "javascripts" / "tayho-search.js").read_text(encoding="utf-8")
+    served = (real_site / "assets" / "javascripts" / "tayho-search.js").read_text(encoding="utf-8")
+    assert served == rjsmin.jsmin(source) and len(served) < len(source) * 0.7
+    assert "/*" not in served and "answerMessage" in served  # comments gone, names kept (the loader calls it)
 
 
 @pytest.fixture
@@ -141,7 +186,17 @@ def test_results_always_answer_the_text_now_in_the_box(real_site, browser):
 
 
 @pytest.mark.browser
-def test_a_search_whose_worker_code_failed_to_load_answers_no_result_and_the_next_query_loads_it(served, browser):
+@pytest.mark.parametrize(
+    "failing,typed_first",
+    [
+        ("**/tayho-search.js", "g"),  # the worker's code, loaded by the loader at the first query
+        ("**/search/chunks/meta.json", "g"),  # the index's table of contents, requested while the code loads
+        ("**/search/chunks/t-gi.json", "gi"),  # the postings of the words the query starts with
+    ],
+)
+def test_a_search_whose_file_failed_to_load_answers_no_result_and_the_next_query_loads_it(
+    served, browser, failing, typed_first
+):
     context = browser.new_context()
     failed = []
 
@@ -151,13 +206,14 @@ def test_a_search_whose_worker_code_failed_to_load_answers_no_result_and_the_nex
             return route.abort()
         return route.continue_()
 
-    context.route("**/tayho-search.js", fail_once)
+    context.route(failing, fail_once)
     tab = context.new_page()
     box = _open_search_box(tab, served)
-    box.press_sequentially("g", delay=0)
+    box.press_sequentially(typed_first, delay=0)
     tab.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    tab.wait_for_timeout(500)  # an answer to the failed query arrives after Material's first words
     assert failed and tab.locator(".md-search-result__item").count() == 0
-    box.press_sequentially("iam sat", delay=20)
+    box.press_sequentially("giam sat"[len(typed_first) :], delay=20)
     tab.wait_for_selector(".md-search-result__item > a")
     first = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")[0]
     context.close()

@@ -24,6 +24,7 @@ from ..i18n import words
 from ..languages import REGISTRY, SiteLanguages
 from ..lean_css import classes_in_html, theme_scripts, write_lean_stylesheet
 from ..load import load_record
+from ..minified_scripts import minify_own_scripts
 from ..page_ids import duplicate_ids
 from ..progress import Progress
 from ..prose import FIGURE_REFERENCE, MARKER, check_prose
@@ -177,7 +178,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         shim = files.get_file_from_path(OFFLINE_SHIM)
         if shim is not None and not self.request.offline:
             files.remove(shim)
-        return files
+        return minify_own_scripts(files, config)
 
     def on_nav(self, nav, config, files, **kwargs):
         self._pages = [page.file.src_uri for page in nav.pages]

@@ -15,6 +15,9 @@ function answerUntilFirstQuery(event) {
     postMessage({type: 3, data: {items: []}});
     return;
   }
+  // The index's table of contents is fetched while the code loads (tayho-search.js takes it over).
+  self.metaRequest = fetch(new URL("../../search/chunks/meta.json", self.location.href));
+  self.metaRequest.catch(() => {});  // a failure is reported by the query that reads it
   try {
     importScripts("tayho-search.js");
   } catch (error) {  // not loaded (offline, a failed request): no results now, and the next query tries again

@@ -14,11 +14,18 @@ const MAX_ENTRIES = 60;  // entries scored highest that are shown, grouped by pa
 const cache = new Map();
 let meta = null;
 
+/* A file of the index, parsed, fetched once (meta.json may have been requested by the loader already); a file
+ * that failed is fetched again by the next query that needs it. */
 function fetchJson(name) {
   if (!cache.has(name)) {
-    cache.set(name, fetch(new URL(name, CHUNKS)).then(response => {
+    const request = (name === "meta.json" && self.metaRequest) || fetch(new URL(name, CHUNKS));
+    if (name === "meta.json") self.metaRequest = null;
+    cache.set(name, request.then(response => {
       if (!response.ok) throw new Error(`${name}: ${response.status}`);
       return response.json();
+    }).catch(error => {
+      cache.delete(name);
+      throw error;
     }));
   }
   return cache.get(name);
@@ -75,6 +82,8 @@ async function search(query) {
   const shards = new Set(meta.shards);
   const scores = new Map(), found = new Map();
   const k1 = 1.2, b = 0.75;
+  const keys = [...new Set(queryWords.map(shardKey))].filter(key => shards.has(key));
+  await Promise.all(keys.map(key => fetchJson(`t-${key}.json`)));  // every word's file at once
   for (const word of queryWords) {
     const key = shardKey(word);
     if (!shards.has(key)) continue;
@@ -83,7 +92,8 @@ async function search(query) {
       const exact = candidate === word;
       if (!exact && !(word.length > 1 && candidate.startsWith(word))) continue;
       const idf = Math.log(1 + (meta.entries - postings.length + 0.5) / (postings.length + 0.5));
-      for (const [entry, inTitle, inText, length] of postings) {
+      for (const [entry, inText, inTitle = 0] of postings) {
+        const length = meta.lengths[entry];
         const text = inText * (k1 + 1) / (inText + k1 * (1 - b + b * length / (meta.average_text_words || 1)));
         const score = idf * (meta.title_boost * Math.min(inTitle, 1) + text) * (exact ? 1 : 0.6);
         scores.set(entry, (scores.get(entry) || 0) + score);
