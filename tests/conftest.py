@@ -9,6 +9,7 @@ rendered only for the tests about PDFs (the `real_site_with_pdf` fixture).
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,9 +149,18 @@ def served_search(request, real_served, real_single_served) -> Served:
 
 
 @pytest.fixture(scope="session")
-def real_site_with_pdf(tmp_path_factory) -> Path:
-    """The real record with its PDFs, exactly as `make build` writes it (default address)."""
-    return build(ROOT, tmp_path_factory.mktemp("real-pdf") / "site", pdf=True)
+def real_site_with_pdf(tmp_path_factory, worker_id) -> Path:
+    """The real record with its PDFs, exactly as `make build` writes it (default address); built once for all the
+    processes of `make test` (the first to need it builds it, the others wait for it), since no test changes it."""
+    if worker_id == "master":  # one process: the session's own folder
+        return build(ROOT, tmp_path_factory.mktemp("real-pdf") / "site", pdf=True)
+    shared = tmp_path_factory.getbasetemp().parent / "real-pdf"  # the session's folder, above each process's own
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "site").is_dir():  # the build writes site/ whole or not at all
+            build(ROOT, shared / "site", pdf=True)
+    return shared / "site"
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import yaml
 from .conftest import ROOT
 
 BUILD_WORDS = ("SHA-256", "Record version", "Phiên bản hồ sơ", "typed record")
-CITATION = re.compile(r'<div class="tayho-cite">.*?</pre>\s*</div>', re.DOTALL)
+CITATION = re.compile(r'<div class="tayho-cite"[^>]*>.*?</pre>\s*</div>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 # A number run into a word ("151nội"); ordinals (15th) and hexadecimal ids (the record's commit, its SHA-256) aside.
 JOINED = re.compile(r"(?<![\w-])\d+(?!st\b|nd\b|rd\b|th\b)[^\W\d_]{2,}")
