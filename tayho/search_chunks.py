@@ -11,18 +11,19 @@ without Vietnamese tone marks find the same entries.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from .search import fold
+from .snippets import shown_text
 
 WORD = re.compile(r"[^\W_]+")
 # Characters of an entry's text shown under its title in the results: about two lines of a phone's results,
 # the length of a search engine's snippet. Material shows what it is given; longer texts are cut at a word.
 SHOWN_TEXT = 130
-CUT_MARK = "…"
 # The entries' files: at least ENTRIES_PER_FILE entries each, a file always ending with the last section of a page,
 # and one file for a record of up to ONE_FILE_UP_TO entries (about 20 highlights). A query's results hold sections of
 # about half the pages of a small record, so fetching all of it costs least; in a larger one they are a few per cent
@@ -31,6 +32,11 @@ ENTRIES_PER_FILE = 25
 ONE_FILE_UP_TO = 200
 CHUNK_FOLDER = "chunks"
 WORKER = "assets/javascripts/tayho-search-loader.js"  # loads tayho-search.js at the first query
+# The table of contents (meta.json) names the files' format, which the worker checks, and their version, which the
+# worker adds to each file's address (t-gi.json?v=…): a browser never mixes files of two builds from its cache. The
+# worker asks the host for meta.json again each time it starts.
+FORMAT = 2
+VERSION_DIGITS = 12
 TITLE_BOOST = 10  # a word in an entry's title counts as much as ten in its text
 
 
@@ -42,15 +48,6 @@ def words(text: str) -> list[str]:
 def shard_key(word: str) -> str:
     """The file holding a word's postings, from its first two characters (ASCII-safe, as the worker computes it)."""
     return "".join(char if "a" <= char <= "z" or "0" <= char <= "9" else f"_{ord(char):x}" for char in word[:2])
-
-
-def shown_text(text: str) -> str:
-    """The start of an entry's text shown in the results: whole words up to SHOWN_TEXT characters, marked as cut."""
-    if len(text) <= SHOWN_TEXT:
-        return text
-    cut = text[: SHOWN_TEXT - len(CUT_MARK) + 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > 0 else cut[:-1]).rstrip(" ,.;:–—-") + CUT_MARK
 
 
 def _page_of(location: str) -> str:
@@ -73,8 +70,9 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
             # [entry, times in its text], and the times in its title when there are any
             posting = [number, text_counts[word]] + ([title_counts[word]] if title_counts[word] else [])
             postings[shard_key(word)].setdefault(word, []).append(posting)
+    contents = hashlib.sha256()  # of every file the table of contents leads to: their version
     for key, shard in sorted(postings.items()):
-        _write_json(folder / f"t-{key}.json", dict(sorted(shard.items())))
+        contents.update(_write_json(folder / f"t-{key}.json", dict(sorted(shard.items()))))
 
     starts = []
     per_file = ENTRIES_PER_FILE if len(entries) > ONE_FILE_UP_TO else len(entries)
@@ -84,14 +82,14 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
             starts.append(number)
     for part, start in enumerate(starts):
         end = starts[part + 1] if part + 1 < len(starts) else len(entries)
-        _write_json(
-            folder / f"d-{part}.json",
-            [[location, title, shown_text(text)] for location, title, text in entries[start:end]],
-        )
+        rows = [[location, title, shown_text(text, SHOWN_TEXT)] for location, title, text in entries[start:end]]
+        contents.update(_write_json(folder / f"d-{part}.json", rows))
 
     _write_json(
         folder / "meta.json",
         {
+            "format": FORMAT,
+            "version": contents.hexdigest()[:VERSION_DIGITS],
             "entries": len(entries),
             "files": starts,
             "shards": sorted(postings),
@@ -103,5 +101,7 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
     return {"config": config, "docs": [], "chunks": f"{CHUNK_FOLDER}/"}
 
 
-def _write_json(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def _write_json(path: Path, data) -> bytes:
+    written = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    path.write_bytes(written)
+    return written

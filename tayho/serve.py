@@ -35,6 +35,7 @@ from .static_host import StaticSiteHandler
 
 PACKAGE = Path(__file__).resolve().parent
 WATCHED = ("data", "docs", "mkdocs.yml", "permalinks.lock")  # in the project; the package's own folder too
+MAX_WAIT = 2.0  # seconds an edit waits for the files to be quiet before its rebuild starts anyway
 EDITS = {EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED}
 
 STATUS_PATH = "/.tayho-serve/status"
@@ -175,7 +176,10 @@ class Rebuilder(FileSystemEventHandler):
         while True:
             self._edited.wait()
             self._edited.clear()
-            while self._edited.wait(self._settle):  # editors write a file several times per save: wait for quiet
+            # Editors write a file several times per save: wait until the files are quiet, or at most MAX_WAIT
+            # (a tool that writes a watched file over and over must not hold the preview back).
+            first = time.monotonic()
+            while time.monotonic() - first < MAX_WAIT and self._edited.wait(self._settle):
                 self._edited.clear()
             if self.rebuild(pdf=False):
                 self.builds += 1

@@ -10,7 +10,7 @@ import pytest
 
 from tayho.offline import write_offline_copy
 
-from .conftest import FIXTURES, make_project
+from .conftest import FIXTURES, ROOT, make_project
 from .html import facts
 from .serving import search_results
 from .test_browser import switch_language
@@ -37,6 +37,13 @@ def test_the_zip_holds_both_languages_and_nothing_points_to_another_host(unzippe
     for page in unzipped.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and 'src="http' not in text, page
+
+
+def test_the_vendored_worker_shim_is_copied_as_published_with_its_licence(unzipped):
+    shim = "assets/javascripts/iframe-worker-shim.js"
+    copied = (unzipped / shim).read_text(encoding="utf-8")
+    assert copied == (ROOT / "tayho" / "theme" / shim).read_text(encoding="utf-8")
+    assert "MIT" in copied.split("*/", 1)[0]
 
 
 def test_every_local_link_of_the_copy_leads_to_a_file_it_holds(unzipped):

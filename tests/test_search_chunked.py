@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,13 +15,14 @@ import rjsmin
 
 from tayho.search_chunks import (
     ENTRIES_PER_FILE,
+    FORMAT,
     ONE_FILE_UP_TO,
     SHOWN_TEXT,
     shard_key,
-    shown_text,
     words,
     write_chunks,
 )
+from tayho.snippets import shown_text
 from tayho.static_host import StaticSiteHandler, hosting
 
 from .serving import search_results
@@ -68,11 +70,41 @@ def test_entry_files_hold_whole_pages_in_order(tmp_path):
 
 def test_a_long_text_is_shown_cut_at_a_word_and_marked_as_cut():
     text = "Từ năm 2022, Ban Thường vụ Quận uỷ Tây Hồ triển khai việc đăng ký đảm nhận, " * 4
-    shown = shown_text(text)
+    shown = shown_text(text, SHOWN_TEXT)
     assert len(shown) <= SHOWN_TEXT and shown.endswith("…")
     assert text.startswith(shown[:-1]) and text[len(shown) - 1] == " "  # whole words only
-    assert shown_text("ngắn") == "ngắn"
-    assert shown_text("x" * (SHOWN_TEXT * 2)) == "x" * (SHOWN_TEXT - 1) + "…"  # no space: cut where it must be
+    assert shown_text("ngắn", SHOWN_TEXT) == "ngắn"
+
+
+@pytest.mark.parametrize(
+    "text,shown_end",
+    [
+        ("x" * 200, "x" * 10 + "…"),  # no space: cut where it must be
+        ("cờ " + "x" * 123 + "🇻🇳 sau đó", "xx🇻🇳…"),  # the only space far back: cut at a character, not there
+        ("..... " + "z" * 200, "zz…"),  # nothing but marks before the space: still text shown
+        ("ab" * 64 + "x\u0303" + "c" * 20, "ab…"),  # a letter is not parted from its combining mark
+        ("ภาษาไทยไม่มีช่องว่าง" * 10, "ไทยไ…"),  # nor a Thai letter from its tone mark
+        ("a" * 128 + "🇻🇳🇻🇳 zz", "aa…"),  # nor a flag from its second half
+        ("a" * 127 + "🇻🇳🇻🇳 zz", "a🇻🇳…"),
+        ("a" * 128 + "👍🏽 zz", "aa…"),  # nor an emoji from its skin tone
+    ],
+)
+def test_a_text_without_a_space_to_cut_at_is_cut_between_whole_characters(text, shown_end):
+    shown = shown_text(text, SHOWN_TEXT)
+    assert shown.endswith(shown_end) and len(shown) <= SHOWN_TEXT and len(shown) >= SHOWN_TEXT - 4
+    assert text.startswith(shown[:-1])
+    assert unicodedata.category(text[len(shown) - 1]) not in ("Mn", "Mc", "Me")  # what follows the cut is not a mark
+
+
+def test_the_table_of_contents_names_the_format_and_a_version_that_changes_with_the_files(tmp_path):
+    entries = _entries(pages=3, sections=2)
+    versions = []
+    for name, texts in (("a", entries), ("b", entries), ("c", entries[:-1] + [(entries[-1][0], "Mục", "đổi")])):
+        write_chunks(CONFIG, texts, tmp_path / name)
+        meta = json.loads((tmp_path / name / "chunks" / "meta.json").read_text(encoding="utf-8"))
+        assert meta["format"] == FORMAT
+        versions.append(meta["version"])
+    assert versions[0] == versions[1] != versions[2]
 
 
 def test_a_small_record_is_one_entries_file_and_a_large_one_many(tmp_path):
@@ -152,7 +184,7 @@ class _SlowShard(StaticSiteHandler):
     """A host that answers the index file of words starting with "da" late, as a slow connection may."""
 
     def do_GET(self):
-        if self.path.endswith("/search/chunks/t-da.json"):
+        if urlsplit(self.path).path == "/search/chunks/t-da.json":
             time.sleep(2.5)
         return super().do_GET()
 
@@ -189,9 +221,9 @@ def test_results_always_answer_the_text_now_in_the_box(real_site, browser):
 @pytest.mark.parametrize(
     "failing,typed_first",
     [
-        ("**/tayho-search.js", "g"),  # the worker's code, loaded by the loader at the first query
-        ("**/search/chunks/meta.json", "g"),  # the index's table of contents, requested while the code loads
-        ("**/search/chunks/t-gi.json", "gi"),  # the postings of the words the query starts with
+        ("/assets/javascripts/tayho-search.js", "g"),  # the worker's code, loaded by the loader at the first query
+        ("/search/chunks/meta.json", "g"),  # the index's table of contents, requested while the code loads
+        ("/search/chunks/t-gi.json", "gi"),  # the postings of the words the query starts with (?v=… follows)
     ],
 )
 def test_a_search_whose_file_failed_to_load_answers_no_result_and_the_next_query_loads_it(
@@ -206,7 +238,7 @@ def test_a_search_whose_file_failed_to_load_answers_no_result_and_the_next_query
             return route.abort()
         return route.continue_()
 
-    context.route(failing, fail_once)
+    context.route(lambda url: urlsplit(url).path == failing, fail_once)
     tab = context.new_page()
     box = _open_search_box(tab, served)
     box.press_sequentially(typed_first, delay=0)
@@ -218,3 +250,32 @@ def test_a_search_whose_file_failed_to_load_answers_no_result_and_the_next_query
     first = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(link => link.href)")[0]
     context.close()
     assert urlsplit(first).path == "/supervision/"
+
+
+@pytest.mark.browser
+def test_index_files_carry_the_index_version_and_an_index_of_another_format_is_refused(real_site, served, browser):
+    version = json.loads((real_site / "search" / "chunks" / "meta.json").read_text(encoding="utf-8"))["version"]
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    old_format = []
+
+    def an_older_index(route):
+        if not old_format:  # the first time: a table of contents of another format, as a stale cache might hold
+            old_format.append(route.request.url)
+            return route.fulfill(json={"format": FORMAT - 1, "entries": 1, "files": [0], "shards": ["gi"]})
+        return route.continue_()
+
+    context.route(lambda url: urlsplit(url).path == "/search/chunks/meta.json", an_older_index)
+    tab = context.new_page()
+    box = _open_search_box(tab, served)
+    box.press_sequentially("g", delay=0)
+    tab.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+    tab.wait_for_timeout(500)
+    assert old_format and tab.locator(".md-search-result__item").count() == 0
+    box.press_sequentially("iam sat", delay=20)
+    tab.wait_for_selector(".md-search-result__item > a")
+    context.close()
+    chunks = [urlsplit(url) for url in requests if "/search/chunks/" in url]
+    files = [part for part in chunks if not part.path.endswith("/meta.json")]
+    assert files and all(part.query == f"v={version}" for part in files), [part.geturl() for part in files]

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from watchdog.events import FileModifiedEvent
 
-from tayho.serve import PACKAGE
+from tayho.serve import MAX_WAIT, PACKAGE, Rebuilder
 
 from .conftest import FIXTURES, ROOT, make_project
 
@@ -203,3 +204,17 @@ def test_a_port_in_use_gets_one_line_naming_it(tmp_path):
         f"[serve] port {port} is already in use on 127.0.0.1; choose another with `make serve PORT={port + 1}`"
     )
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_file_written_over_and_over_still_gets_rebuilt_while_the_writes_go_on(tmp_path):
+    """The watcher waits for the files to be quiet, but not for ever: a tool rewriting the record every 0.1 s."""
+    rebuilder = Rebuilder(tmp_path, "http://127.0.0.1:1/")
+    started = []
+    rebuilder.rebuild = lambda pdf=True: started.append(time.monotonic()) or True
+    rebuilder.start()
+    edit = FileModifiedEvent(str(tmp_path / "data" / "achievements.yaml"))
+    writes_end = time.monotonic() + 3 * MAX_WAIT
+    while time.monotonic() < writes_end:
+        rebuilder.dispatch(edit)
+        time.sleep(0.1)
+    assert started and started[0] < writes_end, "no rebuild while the writes went on"

@@ -16,7 +16,7 @@ function answerUntilFirstQuery(event) {
     return;
   }
   // The index's table of contents is fetched while the code loads (tayho-search.js takes it over).
-  self.metaRequest = fetch(new URL("../../search/chunks/meta.json", self.location.href));
+  self.metaRequest = fetch(new URL("../../search/chunks/meta.json", self.location.href), {cache: "no-cache"});
   self.metaRequest.catch(() => {});  // a failure is reported by the query that reads it
   try {
     importScripts("tayho-search.js");

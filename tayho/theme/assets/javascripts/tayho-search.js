@@ -10,15 +10,19 @@
 "use strict";
 
 const CHUNKS = new URL("../../search/chunks/", self.location.href);
+const FORMAT = 2;  // of the index files this worker reads (tayho/search_chunks.py)
 const MAX_ENTRIES = 60;  // entries scored highest that are shown, grouped by page (Material shows ten pages at first)
 const cache = new Map();
 let meta = null;
 
-/* A file of the index, parsed, fetched once (meta.json may have been requested by the loader already); a file
- * that failed is fetched again by the next query that needs it. */
+/* A file of the index, parsed, fetched once (meta.json may have been requested by the loader already, and is
+ * asked of the host again, never taken from the browser's cache); a file that failed is fetched again by the next
+ * query that needs it. The other files' addresses carry the index's version. */
 function fetchJson(name) {
   if (!cache.has(name)) {
-    const request = (name === "meta.json" && self.metaRequest) || fetch(new URL(name, CHUNKS));
+    const request = (name === "meta.json" && self.metaRequest) ||
+      fetch(new URL(name === "meta.json" ? name : `${name}?v=${meta.version}`, CHUNKS),
+            {cache: name === "meta.json" ? "no-cache" : "default"});
     if (name === "meta.json") self.metaRequest = null;
     cache.set(name, request.then(response => {
       if (!response.ok) throw new Error(`${name}: ${response.status}`);
@@ -32,7 +36,7 @@ function fetchJson(name) {
 }
 
 function fold(text) {
-  return text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+  return text.normalize("NFD").replace(/[\p{Mn}\p{Cf}]/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
 function words(text) {
@@ -40,7 +44,7 @@ function words(text) {
 }
 
 function shardKey(word) {
-  return [...word.slice(0, 2)].map(c => /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16)).join("");
+  return [...word].slice(0, 2).map(c => /[a-z0-9]/.test(c) ? c : "_" + c.codePointAt(0).toString(16)).join("");
 }
 
 function escapeHtml(text) {
@@ -78,7 +82,14 @@ async function search(query) {
   const typed = query.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   const shownWord = new Map(queryWords.map(word => [word, word]));
   if (typed.length === words(query).length) words(query).forEach((word, i) => shownWord.set(word, typed[i]));
-  meta = meta || await fetchJson("meta.json");
+  if (!meta) {
+    const read = await fetchJson("meta.json");
+    if (read.format !== FORMAT) {
+      cache.delete("meta.json");
+      throw new Error(`search index of format ${read.format}, this worker reads ${FORMAT}`);
+    }
+    meta = read;
+  }
   const shards = new Set(meta.shards);
   const scores = new Map(), found = new Map();
   const k1 = 1.2, b = 0.75;
