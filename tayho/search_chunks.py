@@ -21,9 +21,9 @@ from .search import fold
 from .snippets import shown_text
 
 WORD = re.compile(r"[^\W_]+")
-# Characters of an entry's text shown under its title in the results: about two lines of a phone's results,
-# the length of a search engine's snippet. Material shows what it is given; longer texts are cut at a word.
-SHOWN_TEXT = 130
+# Characters of an entry's text shown under its title in the results: two to three lines of a phone's results,
+# a little less than a search engine's snippet. Material shows what it is given; longer texts are cut at a word.
+SHOWN_TEXT = 120
 # The entries' files: at least ENTRIES_PER_FILE entries each, a file always ending with the last section of a page,
 # and one file for a record of up to ONE_FILE_UP_TO entries (about 20 highlights). A query's results hold sections of
 # about half the pages of a small record, so fetching all of it costs least; in a larger one they are a few per cent
@@ -90,11 +90,9 @@ def write_chunks(config: dict, entries: list[tuple[str, str, str]], search_dir: 
         {
             "format": FORMAT,
             "version": contents.hexdigest()[:VERSION_DIGITS],
-            "entries": len(entries),
             "files": starts,
             "shards": sorted(postings),
-            "lengths": text_lengths,  # words in each entry's text
-            "average_text_words": sum(text_lengths) / len(entries) if entries else 0,
+            "lengths": text_lengths,  # words in each entry's text (and so the number of entries)
             "title_boost": TITLE_BOOST,
         },
     )

@@ -88,7 +88,8 @@ async function search(query) {
       cache.delete("meta.json");
       throw new Error(`search index of format ${read.format}, this worker reads ${FORMAT}`);
     }
-    meta = read;
+    const entries = read.lengths.length;
+    meta = {...read, entries, averageLength: read.lengths.reduce((sum, length) => sum + length, 0) / entries || 1};
   }
   const shards = new Set(meta.shards);
   const scores = new Map(), found = new Map();
@@ -105,7 +106,7 @@ async function search(query) {
       const idf = Math.log(1 + (meta.entries - postings.length + 0.5) / (postings.length + 0.5));
       for (const [entry, inText, inTitle = 0] of postings) {
         const length = meta.lengths[entry];
-        const text = inText * (k1 + 1) / (inText + k1 * (1 - b + b * length / (meta.average_text_words || 1)));
+        const text = inText * (k1 + 1) / (inText + k1 * (1 - b + b * length / meta.averageLength));
         const score = idf * (meta.title_boost * Math.min(inTitle, 1) + text) * (exact ? 1 : 0.6);
         scores.set(entry, (scores.get(entry) || 0) + score);
         if (!found.has(entry)) found.set(entry, new Set());
