@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 
-def make_environment(fragments_dir: Path) -> Environment:
-    """The one Jinja environment for the archive's fragments (MkDocs' own has neither safeguard)."""
+def make_environment(fragments_dir: Path, compiled: BytecodeCache | None = None) -> Environment:
+    """The one Jinja environment for the archive's fragments (MkDocs' own has neither safeguard); `compiled` keeps
+    its compiled templates between builds (tayho/compiled_templates.py)."""
     return Environment(
         loader=FileSystemLoader(str(fragments_dir)),
+        bytecode_cache=compiled,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from . import embeds, feed, home, indexes, jsonld, metadata, share_images, urls, views
 from .citation import version_text
+from .compiled_templates import CompiledTemplates
 from .corrections import CorrectionTarget, report_links
 from .i18n import words
 from .model import Record
@@ -71,7 +72,7 @@ class LanguageSite:
         corrections: CorrectionTarget | None = None,
     ) -> LanguageSite:
         source_text = (root / record.term.source.file).read_text(encoding="utf-8")
-        environment = make_environment(fragments_dir)
+        environment = make_environment(fragments_dir, CompiledTemplates(root, "fragments"))
         return cls(record, links, environment, source_text, version, offline, pdf, corrections)
 
     @property

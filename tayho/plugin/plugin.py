@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from .. import outputs, urls
 from ..compact import compact
+from ..compiled_templates import CompiledTemplates
 from ..corrections import CorrectionsError, CorrectionTarget
 from ..editorial import check_editorial
 from ..errors import RecordError
@@ -72,6 +73,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
     def __init__(self):
         self.request = BuildRequest()
         self.site: LanguageSite | None = None
+        self.root: Path | None = None  # the project folder (set by on_config)
         self._pages: list[str] = []
         self._entries: list = []
         self._prose_problems: list = []
@@ -90,7 +92,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
             raise Abort(f"mkdocs.yml, plugins: tayho: languages: {error}") from None
 
     def on_config(self, config, **kwargs):
-        root = Path(config.config_file_path).resolve().parent
+        root = self.root = Path(config.config_file_path).resolve().parent
         languages = self.languages()
         try:
             site_url = site_address(self.request.site_url or config.site_url or "")
@@ -207,6 +209,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
                 f"The prose pages have {count} problem{'s' if count != 1 else ''}:\n"
                 + "\n".join(f"  {problem}" for problem in self._prose_problems)
             )
+        env.bytecode_cache = CompiledTemplates(self.root, "theme")  # before MkDocs renders any page
         return env
 
     def on_page_content(self, html, page, config, files, **kwargs):
@@ -279,7 +282,7 @@ class TayhoPlugin(BasePlugin[TayhoConfig]):
         self.progress.phase("feeds, sitemaps, open data and the search index")
         site_dir = Path(config.site_dir)
         outputs.write_language_outputs(self.site, site_dir, self._pages)
-        write_lean_stylesheet(site_dir, self._page_classes, theme_scripts(site_dir))
+        write_lean_stylesheet(site_dir, self._page_classes, theme_scripts(site_dir), self.root)
         if self.site.lang == self.site.links.languages.root:
             outputs.write_shared_outputs(self.site, site_dir)
         write_index(
