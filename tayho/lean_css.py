@@ -6,12 +6,20 @@ the build uses (its class attributes) or that the theme's scripts may add while 
 of the scripts: search results, tooltips, the copy button). Classes under :not() need not be present; a selector
 with :is(), :where() or :has() is kept as it is. Everything else (@font-face, @keyframes, custom properties,
 attribute and element selectors) is kept. The cut depends only on the pages and scripts, so builds stay
-reproducible. (It takes about 0.15 s per language; it is not cached: both languages, built at once, make the
-same file.)
+reproducible.
+
+Reading Material's stylesheet (about 0.2 s per language) is done once: its rules, each with the classes its
+selectors need, are kept in .tayho-cache/stylesheets/ under the hash of the stylesheet, of this module and of
+tinycss2's version; a missing or damaged entry is read again, and each build still cuts the stylesheet for its own
+pages.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +34,7 @@ CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
 KEPT_AS_IS = re.compile(r":(?:is|where|has|matches|-webkit-any|-moz-any)\(")
 NEGATION = ":not("
 FILTERED_AT_RULES = {"media", "supports"}
+ANALYSES_CACHE = Path(".tayho-cache") / "stylesheets"
 
 
 def classes_in_html(html: str) -> set[str]:
@@ -56,10 +65,11 @@ def _without_negations(selector: str) -> str:
     return selector
 
 
-def _can_match(selector: str, known: set[str]) -> bool:
+def _needed_classes(selector: str) -> list[str] | None:
+    """The classes an element must have for `selector` to match it, or None when it is kept as it is."""
     if KEPT_AS_IS.search(selector):
-        return True
-    return all(name in known for name in CLASS_IN_SELECTOR.findall(_without_negations(selector)))
+        return None
+    return sorted(set(CLASS_IN_SELECTOR.findall(_without_negations(selector))))
 
 
 def _selectors(prelude: list) -> list[str]:
@@ -75,24 +85,69 @@ def _selectors(prelude: list) -> list[str]:
     return selectors
 
 
-def _kept(rules: list, known: set[str]) -> list[str]:
-    kept = []
+def _analysed(rules: list) -> list:
+    """The rules as plain data: ["rule", text, classes needed by each selector], ["group", "@media …", rules] or
+    ["other", text] (kept whatever the pages use)."""
+    items = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            if any(_can_match(selector, known) for selector in _selectors(rule.prelude)):
-                kept.append(rule.serialize())
+            needed = [_needed_classes(selector) for selector in _selectors(rule.prelude)]
+            items.append(["rule", rule.serialize(), needed])
         elif rule.type == "at-rule" and rule.lower_at_keyword in FILTERED_AT_RULES and rule.content is not None:
-            inner = _kept(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), known)
-            if inner:
-                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            items.append(["group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", _analysed(inner)])
         elif rule.type != "error":
-            kept.append(rule.serialize())
+            items.append(["other", rule.serialize()])
+    return items
+
+
+def analyse(css: str) -> list:
+    """Every rule of `css` with the classes its selectors need (see _analysed)."""
+    return _analysed(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _kept(items: list, known: set[str]) -> list[str]:
+    kept = []
+    for kind, text, *rest in items:
+        if kind == "rule":
+            if any(needed is None or known.issuperset(needed) for needed in rest[0]):
+                kept.append(text)
+        elif kind == "group":
+            inner = _kept(rest[0], known)
+            if inner:
+                kept.append(f"{text}{{{''.join(inner)}}}")
+        else:
+            kept.append(text)
     return kept
 
 
-def lean_stylesheet(css: str, known: set[str]) -> str:
-    """`css` without the rules none of whose selectors can match an element with only `known` classes."""
-    return "".join(_kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), known))
+def lean_stylesheet(css: str, known: set[str], analysis: list | None = None) -> str:
+    """`css` without the rules none of whose selectors can match an element with only `known` classes
+    (`analysis`: analyse(css), when already at hand)."""
+    return "".join(_kept(analyse(css) if analysis is None else analysis, known))
+
+
+def cached_analysis(css: str, root: Path) -> list:
+    """analyse(css), read from the project's cache when this stylesheet was analysed before by this code."""
+    digest = hashlib.sha256(css.encode("utf-8"))
+    digest.update(Path(__file__).read_bytes())
+    digest.update(tinycss2.__version__.encode("ascii"))
+    entry = root / ANALYSES_CACHE / f"{digest.hexdigest()}.json"
+    with contextlib.suppress(OSError, ValueError):
+        if entry.is_file():  # never a FIFO or a folder
+            analysis = json.loads(entry.read_text(encoding="utf-8"))
+            if isinstance(analysis, list) and all(isinstance(item, list) and item for item in analysis):
+                return analysis
+    analysis = analyse(css)
+    partial = entry.with_name(f"{entry.stem}.{os.getpid()}.partial")  # both languages may write it at once
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(analysis, separators=(",", ":")), encoding="utf-8")
+        partial.replace(entry)  # readers see a whole entry or none
+    except OSError:  # a full disk or a read-only folder: the next build reads the stylesheet again
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return analysis
 
 
 def theme_scripts(site_dir: Path) -> list[Path]:
@@ -101,10 +156,11 @@ def theme_scripts(site_dir: Path) -> list[Path]:
     return sorted(folder.glob("*.js")) + sorted((folder / "workers").glob("*.js"))
 
 
-def write_lean_stylesheet(site_dir: Path, page_classes: set[str], scripts: Iterable[Path]) -> Path:
-    """Write material.css beside Material's stylesheet in site_dir, for the pages' classes and the scripts."""
+def write_lean_stylesheet(site_dir: Path, page_classes: set[str], scripts: Iterable[Path], root: Path) -> Path:
+    """Write material.css beside Material's stylesheet in site_dir, for the pages' classes and the scripts (the
+    stylesheet's analysis cached in the project at `root`)."""
     known = page_classes | words_in_scripts(script.read_text(encoding="utf-8") for script in scripts)
     material = (site_dir / MATERIAL_STYLESHEET).read_text(encoding="utf-8")
     target = site_dir / LEAN_STYLESHEET
-    target.write_text(lean_stylesheet(material, known), encoding="utf-8")
+    target.write_text(lean_stylesheet(material, known, cached_analysis(material, root)), encoding="utf-8")
     return target

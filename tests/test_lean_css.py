@@ -4,11 +4,17 @@ tests/test_a11y.py run on the cut stylesheet.)"""
 
 from __future__ import annotations
 
+import json
+
+import pytest
 import tinycss2
 
 from tayho.lean_css import (
+    ANALYSES_CACHE,
     LEAN_STYLESHEET,
     MATERIAL_STYLESHEET,
+    analyse,
+    cached_analysis,
     classes_in_html,
     lean_stylesheet,
     theme_scripts,
@@ -64,6 +70,37 @@ def test_rules_are_kept_exactly_when_a_selector_can_match_a_known_class():
         ":root{--md-x:1}",
     ]
     assert ".unused{" not in lean and "@media print" not in lean
+
+
+def test_the_analysis_is_kept_in_the_project_and_read_back_the_same(tmp_path):
+    first = cached_analysis(CSS, tmp_path)
+    entries = list((tmp_path / ANALYSES_CACHE).iterdir())
+    assert first == analyse(CSS) and len(entries) == 1 and entries[0].suffix == ".json"
+    entries[0].write_text(json.dumps([["other", ".planted{color:red}"]]), encoding="utf-8")
+    assert cached_analysis(CSS, tmp_path) == [["other", ".planted{color:red}"]]  # read back, not analysed again
+    assert cached_analysis(CSS + ".other{top:0}", tmp_path) == analyse(CSS + ".other{top:0}")  # another entry
+    assert len(list((tmp_path / ANALYSES_CACHE).iterdir())) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"[", b'{"rules": 1}', b"[1, 2]", b"\xff\xfe not text", "folder"],
+    ids=["empty", "truncated", "an-object", "not-rules", "not-utf8", "a-folder"],
+)
+def test_a_damaged_analysis_is_made_again(tmp_path, damage):
+    cached_analysis(CSS, tmp_path)
+    (entry,) = (tmp_path / ANALYSES_CACHE).iterdir()
+    if damage == "folder":
+        entry.unlink()
+        entry.mkdir()
+    else:
+        entry.write_bytes(damage)
+    assert cached_analysis(CSS, tmp_path) == analyse(CSS)
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
+    (tmp_path / ".tayho-cache").write_text("a file where the cache folder would be", encoding="utf-8")
+    assert lean_stylesheet(CSS, {"used"}, cached_analysis(CSS, tmp_path)) == lean_stylesheet(CSS, {"used"})
 
 
 def test_class_names_come_from_class_attributes_in_any_quoting_and_from_every_word_of_the_scripts():
