@@ -55,7 +55,7 @@ def on_a_terminal() -> bool:
 def cmd_serve(args) -> int:
     from .serve import serve
 
-    return serve(args.root.resolve(), args.port)
+    return serve(args.root.resolve(), args.port, pdf=not args.no_pdf)
 
 
 def cmd_offline(args) -> int:
@@ -189,6 +189,9 @@ def parser() -> argparse.ArgumentParser:
         help="the online search index: chunked (fetched when searching) or Material's single index",
     )
     commands.choices["serve"].add_argument("--port", type=int, default=8000)
+    commands.choices["serve"].add_argument(
+        "--no-pdf", action="store_true", help="never draw the PDFs and share images (the quickest preview)"
+    )
     commands.choices["release"].add_argument(
         "version", help="MAJOR.MINOR.PATCH, after the last release (docs/releases.md)"
     )

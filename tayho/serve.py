@@ -1,12 +1,13 @@
 """Serve site/ on http://127.0.0.1:8000 and rebuild both languages whenever the record, pages or code change.
 
-After an edit the pages are rebuilt first without the PDFs, so the change shows quickly, then the whole site
-(PDFs included) is built again unless another edit came in meanwhile. Rebuilds run one at a time, and a burst of
-edits makes one rebuild. Only edits count: a file created, modified, deleted or moved; opening or reading a file
-(as the build itself does) never starts a rebuild. A failed rebuild prints its problems, the last good site stays
-served, and open pages show a banner with the first problem until a build succeeds. Pages served here (never the
-files in site/) carry a small script that reloads the page once a rebuild shows a change. A missing page gets the
-site's own 404 page in the language of its address.
+The pages are built first without the PDFs, so the site (and after an edit, the change) shows quickly; then the
+whole site (PDFs and share images included) is built again unless another edit came in meanwhile, or never with
+--no-pdf. Rebuilds run one at a time, and a burst of edits makes one rebuild. Only edits count: a file created,
+modified, deleted or moved; opening or reading a file (as the build itself does) never starts a rebuild. A failed
+rebuild prints its problems, the last good site stays served, and open pages show a banner with the first problem
+until a build succeeds. Pages served here (never the files in site/) carry a small script that reloads the page
+once a rebuild shows a change. A missing page gets the site's own 404 page in the language of its address.
+Stopping the server (Ctrl+C, SIGTERM) ends the build under way.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import functools
 import http.server
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -113,10 +115,13 @@ def first_problem(output: str) -> str:
 class Rebuilder(FileSystemEventHandler):
     """Turns edits under the watched paths of a project into rebuilds, one at a time, on a worker thread."""
 
-    def __init__(self, root: Path, site_url: str, settle: float = 0.2):
-        self.root, self.site_url = root, site_url
+    def __init__(self, root: Path, site_url: str, settle: float = 0.2, pdf: bool = True):
+        self.root, self.site_url, self.pdf = root, site_url, pdf
         self._edited = threading.Event()
         self._settle = settle
+        self._draw_next = False  # the whole site (PDFs) is built next, unless an edit comes first
+        self._running: subprocess.Popen | None = None
+        self._stopped = False
         self.started = 0  # builds started (pages or whole site)
         self.builds = 0  # good rebuilds of the pages so far; the preview pages reload when it changes
         self.problem = ""  # the first problem of the last build, while it failed
@@ -126,23 +131,58 @@ class Rebuilder(FileSystemEventHandler):
         return {"started": self.started, "good": self.builds, "building": self.building, "problem": self.problem}
 
     def start(self) -> None:
+        """Watch for edits on a worker thread; the first pages were built (build_pages): the PDFs follow."""
+        self._draw_next = self.pdf and self.builds > 0
         threading.Thread(target=self._work, daemon=True).start()
+
+    def build_pages(self) -> bool:
+        """The pages alone, quickly (the PDFs follow unless another edit comes first)."""
+        good = self.rebuild(pdf=False)
+        if good:
+            self.builds += 1
+        self._draw_next = good and self.pdf
+        return good
 
     def rebuild(self, pdf: bool = True) -> bool:
         started = time.monotonic()
         self.started += 1
         self.building = True
         command = [sys.executable, "-m", "tayho", "build", "--root", str(self.root), "--site-url", self.site_url]
-        result = subprocess.run(
-            command + ([] if pdf else ["--no-pdf"]), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        self._running = subprocess.Popen(
+            command + ([] if pdf else ["--no-pdf"]),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,  # its own process group: stop() ends the build and the processes it started
         )
-        sys.stdout.write(result.stdout)
-        self.problem = "" if result.returncode == 0 else first_problem(result.stdout)
+        output, _ = self._running.communicate()
+        code = self._running.returncode
+        self._running = None
+        if self._stopped:
+            return False
+        sys.stdout.write(output)
+        self.problem = "" if code == 0 else first_problem(output)
         self.building = False
-        what = "site" if pdf else "pages (PDFs follow)"
-        state = f"{what} built" if result.returncode == 0 else "FAILED (still serving the last good build)"
+        what = "site" if pdf else "pages" + (" (PDFs follow)" if self.pdf else "")
+        state = f"{what} built" if code == 0 else "FAILED (still serving the last good build)"
         print(f"[serve] {state} in {time.monotonic() - started:.1f} s", flush=True)
-        return result.returncode == 0
+        return code == 0
+
+    def stop(self) -> None:
+        """End the build under way, if any (the server is stopping): none is left running on its own."""
+        self._stopped = True
+        running = self._running
+        if running is None:
+            return
+        for ending in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(running.pid, ending)
+                running.wait(timeout=10)
+                return
+            except ProcessLookupError:
+                return
+            except subprocess.TimeoutExpired:
+                continue
 
     def dispatch(self, event):
         """Only edits rebuild; Linux also reports opened and closed-without-writing files, which the build's own
@@ -173,7 +213,11 @@ class Rebuilder(FileSystemEventHandler):
         return False
 
     def _work(self):
-        while True:
+        while not self._stopped:
+            if self._draw_next and not self._edited.is_set():
+                self._draw_next = False
+                self.rebuild(pdf=True)
+                continue
             self._edited.wait()
             self._edited.clear()
             # Editors write a file several times per save: wait until the files are quiet, or at most MAX_WAIT
@@ -181,10 +225,7 @@ class Rebuilder(FileSystemEventHandler):
             first = time.monotonic()
             while time.monotonic() - first < MAX_WAIT and self._edited.wait(self._settle):
                 self._edited.clear()
-            if self.rebuild(pdf=False):
-                self.builds += 1
-                if not self._edited.is_set():
-                    self.rebuild(pdf=True)
+            self.build_pages()
 
 
 def open_server(port: int, site: Path) -> http.server.ThreadingHTTPServer | None:
@@ -203,8 +244,9 @@ def open_server(port: int, site: Path) -> http.server.ThreadingHTTPServer | None
         return None
 
 
-def serve(root: Path, port: int) -> int:
-    """Build the project at `root`, serve its site/ on 127.0.0.1:port and rebuild after every edit, until Ctrl+C."""
+def serve(root: Path, port: int, pdf: bool = True) -> int:
+    """Build the project at `root`, serve its site/ on 127.0.0.1:port and rebuild after every edit, until Ctrl+C
+    (or SIGTERM); without `pdf`, the PDFs and share images are never drawn."""
     from .build import site_languages
 
     server = open_server(port, root / "site")
@@ -212,9 +254,24 @@ def serve(root: Path, port: int) -> int:
         return 1
     PreviewHandler.language_folders = site_languages(root).folders()
     # Absolute links (canonical, Open Graph) point at this server, so nothing is fetched elsewhere.
-    rebuilder = Rebuilder(root, f"http://127.0.0.1:{port}/")
+    rebuilder = Rebuilder(root, f"http://127.0.0.1:{port}/", pdf=pdf)
     PreviewHandler.rebuilder = rebuilder
-    rebuilder.rebuild()
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: end the build under way too
+    try:
+        return _serve(root, port, server, rebuilder)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        rebuilder.stop()
+        server.server_close()
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _serve(root: Path, port: int, server, rebuilder: Rebuilder) -> int:
+    rebuilder.build_pages()
     if not (root / "site").is_dir():
         print("[serve] no site to serve yet: fix the problems above and save; serving starts with the first good build")
     observer = Observer()
@@ -226,9 +283,6 @@ def serve(root: Path, port: int) -> int:
     print(f"[serve] http://127.0.0.1:{port}/ is the site; Ctrl+C stops", flush=True)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         observer.stop()
-        server.server_close()
     return 0

@@ -5,6 +5,7 @@ page, and a port in use gets a one-line message."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import subprocess
@@ -78,16 +79,16 @@ def _read_every_watched_file(project: Path) -> int:
     return count
 
 
-@pytest.fixture
-def serving(tmp_path):
-    """`tayho serve` on a copy of the two-highlight fixture record (what it does does not depend on the record's
-    size, and each start builds the site twice, the second time with PDFs)."""
+@contextlib.contextmanager
+def serve(tmp_path: Path, *options: str):
+    """`tayho serve OPTIONS` on a copy of the two-highlight fixture record (what it does does not depend on the
+    record's size); yields the project, the address served and the server's log."""
     project = make_project(tmp_path, FIXTURES / "minimal" / "data")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "tayho", "serve", "--root", str(project), "--port", str(port)],
+            [sys.executable, "-m", "tayho", "serve", "--root", str(project), "--port", str(port), *options],
             stdout=output,
             stderr=subprocess.STDOUT,
             text=True,
@@ -97,6 +98,33 @@ def serving(tmp_path):
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@pytest.fixture
+def serving(tmp_path):
+    """The quickest preview (`--no-pdf`): the tests of what an edit shows need no PDF."""
+    with serve(tmp_path, "--no-pdf") as served:
+        yield served
+
+
+@pytest.fixture
+def serving_drawn(tmp_path):
+    """`make serve` as it is: the pages first, then the whole site with its PDFs."""
+    with serve(tmp_path) as served:
+        yield served
+
+
+def _builds_of(project: Path) -> list[int]:
+    """The processes building `project` (the `tayho build` a server started, and its language builds)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"build" in command and str(project).encode() in command:
+            found.append(int(entry.name))
+    return found
 
 
 @pytest.mark.browser
@@ -138,10 +166,13 @@ def test_an_edit_shows_and_a_broken_edit_keeps_the_last_good_site(serving, brows
     assert "An edited title" in (_page(url) or "")
 
 
-def test_reading_the_watched_files_never_starts_a_rebuild_and_an_edit_starts_exactly_one(serving):
-    project, base, log = serving
+def test_reading_the_watched_files_never_starts_a_rebuild_and_an_edit_starts_exactly_one(serving_drawn):
+    project, base, log = serving_drawn
     _until(lambda: _status(base).get("started", 0) >= 1 and (project / "site").is_dir(), "the first build")
     before = _quiet_after(base)
+    # the first pages, then the whole site with its PDFs
+    assert before["started"] == 2 and before["good"] == 1, log.read_text(encoding="utf-8")[-2000:]
+    assert (project / "site" / "print" / "tayho-archive-vi.pdf").is_file()
     assert _read_every_watched_file(project) > 20
     assert _quiet_after(base) == before, log.read_text(encoding="utf-8")[-2000:]
 
@@ -155,6 +186,33 @@ def test_reading_the_watched_files_never_starts_a_rebuild_and_an_edit_starts_exa
     assert (project / "site" / "print" / "tayho-archive-vi.pdf").is_file()
     _read_every_watched_file(project)
     assert _quiet_after(base) == after_edit
+
+
+def test_without_pdfs_an_edit_rebuilds_the_pages_only(serving):
+    project, base, log = serving
+    _until(lambda: (project / "site").is_dir(), "the first build")
+    before = _quiet_after(base)
+    assert before["started"] == 1 and not (project / "site" / "print" / "tayho-archive-vi.pdf").exists()
+    record = project / "data" / "achievements.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("two highlights", "the two highlights", 1), encoding="utf-8"
+    )
+    after = _quiet_after(base)
+    assert after["started"] == 2 and after["good"] == 2, log.read_text(encoding="utf-8")[-2000:]
+    assert "the two highlights" in (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert not (project / "site" / "print" / "tayho-archive-vi.pdf").exists()
+    assert "pages built" in log.read_text(encoding="utf-8") and "PDFs follow" not in log.read_text(encoding="utf-8")
+
+
+def test_stopping_the_server_ends_the_build_under_way(tmp_path):
+    with serve(tmp_path) as (project, base, log):
+        # the first pages are served; the whole site with its PDFs is being built
+        _until(lambda: _status(base).get("started", 0) >= 2 and _status(base).get("building"), "the PDFs' build")
+        assert _builds_of(project), "no build process seen"
+    _until(lambda: not _builds_of(project), "the build to end with the server")
+    assert not (project / "site" / "print" / "tayho-archive-vi.pdf").exists(), "the build went on to its end"
+    assert (project / "site" / "index.html").is_file() and not list(project.glob(".site-build-*"))
+    assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
 def test_a_missing_page_gets_the_site_404_page_in_the_language_of_its_address(serving):
