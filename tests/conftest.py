@@ -17,13 +17,15 @@ from pathlib import Path
 import pytest
 
 from tayho.build import SiteBuild, build_site
+from tayho.compiled_templates import TEMPLATES_CACHE
+from tayho.lean_css import ANALYSES_CACHE
 from tayho.static_host import hosting
 
 from .serving import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ("mkdocs.yml", "docs")
+PROJECT_PARTS = ("mkdocs.yml", "docs", ".gitignore")
 EMPTY_LOCK = "# Every published link of the site; `make permalinks` adds new ones. Never delete a line.\n"
 
 # Fixtures that build a site: a test using any of them (directly or through another fixture) is marked `build`.
@@ -93,7 +95,19 @@ def make_project(tmp_path: Path, data_dir: Path, lock: str | None = None) -> Pat
     real = data_dir.resolve() == (ROOT / "data").resolve()
     text = (ROOT / "permalinks.lock").read_text(encoding="utf-8") if real and lock is None else (lock or EMPTY_LOCK)
     (project / "permalinks.lock").write_text(text, encoding="utf-8")
+    share_compiled_caches(project)
     return project
+
+
+def share_compiled_caches(project: Path) -> None:
+    """Point the project's caches of compiled templates and analysed stylesheets at the real project's: their
+    entries are named by the hash of everything they are made from, so every copy can read them, and a test
+    build need not compile what an earlier one did. (PDFs and images stay per project: tests look at them.)"""
+    cache = project / ".tayho-cache"
+    cache.mkdir(exist_ok=True)
+    for shared in (TEMPLATES_CACHE, ANALYSES_CACHE):
+        (ROOT / shared).mkdir(parents=True, exist_ok=True)
+        (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
 
 
 def build(project: Path, site: Path | None = None, **options) -> Path:
