@@ -16,6 +16,15 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Every rule of these tags runs; only violations are gathered in full (axe's documented option for speed: passes
 # and inapplicable rules are reported with one node each).
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+# What a change of colour scheme changes: the colours (the rules about them run on the whole page again) and which
+# of the palette toggle's labels shows (every rule runs on the toggle again).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+AXE_RUN_AFTER_SCHEME_CHANGE = """async ([tags, rules]) => {
+  const colours = await axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+  const toggle = await axe.run({include: [['form[data-md-component=palette]']]},
+                               {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return {violations: colours.violations.concat(toggle.violations)};
+}"""
 
 
 @pytest.fixture
@@ -35,11 +44,15 @@ def page_urls(site: Path) -> list[str]:
 
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's system setting: the scheme Material's body shows
 SETTLED = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+# Colours change at once when the scheme does (what Playwright's screenshots do with animations="disabled"): axe
+# reads the colours a reader sees once the transition has ended, without waiting for it on every page.
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
 def test_axe_finds_no_violation_on_any_page_of_either_language_in_either_scheme(real, browser):
     """Each page is opened once, as a reader whose system is light sees it; axe runs, the system turns dark (Material
-    follows it at once, as it does when a phone switches to its night mode), and axe runs again."""
+    follows it at once, as it does when a phone switches to its night mode), and axe checks again what a scheme
+    changes: every colour of the page, and the palette toggle."""
     if not AXE.is_file():
         pytest.fail("node_modules is missing: run `npm ci --ignore-scripts` (make test does it)")
     base, site = real
@@ -52,12 +65,16 @@ def test_axe_finds_no_violation_on_any_page_of_either_language_in_either_scheme(
         tab.emulate_media(color_scheme="light")
         tab.goto(base + url)
         tab.add_script_tag(path=str(AXE))
+        tab.add_style_tag(content=NO_TRANSITIONS)
         for system, shown in SCHEMES.items():
             tab.emulate_media(color_scheme=system)
             tab.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=shown)
             tab.wait_for_function(SETTLED)  # no colour still changing
-            result = tab.evaluate(AXE_RUN, WCAG_TAGS)
-            checked.append((url, system))
+            if system == "light":
+                result = tab.evaluate(AXE_RUN, WCAG_TAGS)
+            else:
+                result = tab.evaluate(AXE_RUN_AFTER_SCHEME_CHANGE, [WCAG_TAGS, COLOUR_RULES])
+            checked.append((url, system, tab.evaluate("getComputedStyle(document.body).backgroundColor")))
             for violation in result["violations"]:
                 targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
                 found.append(
@@ -65,6 +82,7 @@ def test_axe_finds_no_violation_on_any_page_of_either_language_in_either_scheme(
                 )
     context.close()
     assert len(checked) == 2 * len(urls)
+    assert all(light[2] != dark[2] for light, dark in zip(checked[::2], checked[1::2])), "a page stayed light"
     assert found == [], "\n".join(found)
 
 
@@ -74,6 +92,20 @@ def test_axe_does_report_a_violation_when_there_is_one(browser):
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate(AXE_RUN, WCAG_TAGS)
     assert {"image-alt", "color-contrast"} <= {violation["id"] for violation in result["violations"]}
+    tab.close()
+
+
+def test_after_a_change_of_scheme_axe_still_reports_colours_and_the_toggle(browser):
+    """The check run after the system turns dark: faint text anywhere, and any violation in the palette toggle."""
+    tab = browser.new_page()
+    tab.set_content(
+        '<html><body><img src="data:,"><p style="color:#222;background:#000">faint</p>'
+        '<form data-md-component="palette"><input type="radio"></form></body></html>'
+    )
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(AXE_RUN_AFTER_SCHEME_CHANGE, [WCAG_TAGS, COLOUR_RULES])
+    found = {violation["id"] for violation in result["violations"]}
+    assert {"color-contrast", "label"} <= found and "image-alt" not in found  # the image is not the scheme's
     tab.close()
 
 
