@@ -82,7 +82,7 @@ def test_axe_finds_no_violation_on_any_page_of_either_language_in_either_scheme(
                 )
     context.close()
     assert len(checked) == 2 * len(urls)
-    assert all(light[2] != dark[2] for light, dark in zip(checked[::2], checked[1::2])), "a page stayed light"
+    assert all(light[2] != dark[2] for light, dark in zip(checked[::2], checked[1::2], strict=True)), "stayed light"
     assert found == [], "\n".join(found)
 
 
