@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import FIXTURES, make_project, served_build
-from .serving import search_results
 
 pytestmark = [pytest.mark.browser]
 
@@ -70,34 +69,6 @@ def test_a_page_view_requests_no_missing_file(served, tab):
         tab.goto(served + url)
         tab.wait_for_load_state("networkidle")
     assert failed == []
-
-
-def search(tab, served, prefix: str, query: str) -> list[str]:
-    """The paths of the results of a query typed on one language's home page, best first."""
-    tab.goto(served + prefix)
-    return [urlsplit(href).path for href in search_results(tab, query)]
-
-
-@pytest.mark.parametrize(
-    "query,expected",
-    [
-        ("giám sát", "/supervision/"),
-        ("giam sat", "/supervision/"),
-        ("Giam Sat", "/supervision/"),
-        ("đại hội", "/congress/"),
-        ("dai hoi", "/congress/"),
-    ],
-)
-def test_vietnamese_search_is_accent_insensitive(served, tab, query, expected):
-    results = search(tab, served, "", query)
-    assert results[0] == expected
-    assert not any(path.startswith("/en/") for path in results)
-
-
-def test_english_search_finds_english_pages_only(served, tab):
-    results = search(tab, served, "en/", "supervision")
-    assert results[0] == "/en/supervision/"
-    assert all(path.startswith("/en/") for path in results)
 
 
 @pytest.mark.parametrize(
