@@ -35,7 +35,9 @@ def describe(char: str) -> str:
 
 def text_problem(value: str) -> str | None:
     """What is wrong with a text of the record, or None."""
-    for position, char in enumerate(value, start=1):
+    # str.isprintable() is false for every character of the refused categories (Unicode's "Other" and
+    # "Separator", but for the space): only a text it refuses needs looking at character by character.
+    for position, char in enumerate(() if value.isprintable() else value, start=1):
         category = unicodedata.category(char)
         if category in REFUSED_CATEGORIES:
             return f"contains {describe(char)}, {REFUSED_CATEGORIES[category]}, at character {position}; remove it"

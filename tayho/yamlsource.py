@@ -238,8 +238,11 @@ def _build(
 
 def _surrogate(node: ScalarNode) -> str | None:
     """A lone surrogate written as an escape ("\\ud800") is not a character; both parsers refuse it alike."""
-    found = next((char for char in node.value if 0xD800 <= ord(char) <= 0xDFFF), None)
-    return f"contains U+{ord(found):04X}, a surrogate, which is not a character; remove it" if found else None
+    found = _SURROGATE.search(node.value)
+    return f"contains U+{ord(found[0]):04X}, a surrogate, which is not a character; remove it" if found else None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _PLAIN_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
