@@ -24,7 +24,7 @@ from . import sitedir, versions
 from .embeds import write_chart_pngs
 from .file_cache import FileCache
 from .languages import SiteLanguages
-from .permalinks import missing
+from .permalinks import missing, read_lock
 from .plugin.config import BuildRequest
 from .renamed_files import keep_renamed_files
 from .share_images import write_cards
@@ -161,6 +161,8 @@ def build_site(job: SiteBuild) -> None:
         raise Abort(str(error)) from None
     plugin = project_plugin(job.root)
     languages = plugin.languages()
+    if job.check_permalinks and not job.offline:
+        read_lock(job.root / "permalinks.lock")  # a missing or damaged lock fails now, not after the whole build
     with sitedir.build_lock(job.site_dir):
         sitedir.remove_leftovers(job.site_dir)
         releases = _release_sites(job, plugin)
