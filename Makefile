@@ -41,8 +41,8 @@ $(NODE_STAMP): package-lock.json  # the Nu HTML Checker, axe-core and Lighthouse
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(RUNTIME)  ## build, serve on http://127.0.0.1:8000 (make serve PORT=8001) and rebuild after every edit
-	$(TAYHO) serve --port $(PORT)
+serve: $(RUNTIME)  ## build, serve on http://127.0.0.1:8000 (PORT=8001) and rebuild after every edit (PDF=no: never draw PDFs)
+	$(TAYHO) serve --port $(PORT) $(if $(filter no,$(PDF)),--no-pdf,)
 
 build: $(RUNTIME)  ## write the whole site to site/ (make build SITE_URL=https://… for the published address)
 	$(TAYHO) build $(SITE_URL_OPTION)
