@@ -7,6 +7,7 @@ element's text and its children's; a run drawn exactly as one already checked is
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import subprocess
 import unicodedata
@@ -27,29 +28,59 @@ MARK = "data-tayho-font-probe"
 NOT_YET_DRAWN_RETRIES = 5  # frames waited for a text that has no font yet (a script just replaced it)
 
 
-def layout_problems(tab, base: str, urls: list[str]) -> list[str]:
-    """Each page opened at the narrowest width, then widened through the others (as a reader turns a phone or
-    widens a window: Material lays the page out again on every resize), checked at each as it is once its
-    transitions (the search box's width) have ended."""
+def open_at_narrowest(tab, url: str) -> None:
+    tab.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    tab.goto(url)
+    tab.add_style_tag(content=NO_TRANSITIONS)  # the layout a reader sees once Material's transitions end
+
+
+def layout_of_open_page(tab, url: str) -> list[str]:
+    """The open page widened through every width (as a reader turns a phone or widens a window: Material lays the
+    page out again on every resize), checked at each as it is once its transitions (the search box's width) have
+    ended; the page is left at the widest."""
     found = []
-    for url in urls:
-        tab.set_viewport_size({"width": WIDTHS[0], "height": 900})
-        tab.goto(base + url)
-        tab.add_style_tag(content=NO_TRANSITIONS)  # the layout a reader sees once Material's transitions end
-        for width in WIDTHS:
-            tab.set_viewport_size({"width": width, "height": 900})
-            tab.wait_for_function(SETTLED)
-            found += [f"/{url} at {width} px: {problem}" for problem in tab.evaluate(LAYOUT, MINIMUM_PX)]
+    for width in WIDTHS:
+        tab.set_viewport_size({"width": width, "height": 900})
+        tab.wait_for_function(SETTLED)
+        found += [f"/{url} at {width} px: {problem}" for problem in tab.evaluate(LAYOUT, MINIMUM_PX)]
     return found
 
 
-def test_every_page_fits_and_no_text_is_cut_or_too_small_at_any_width(real_served, browser):
+def layout_problems(tab, base: str, urls: list[str]) -> list[str]:
+    found = []
+    for url in urls:
+        open_at_narrowest(tab, base + url)
+        found += layout_of_open_page(tab, url)
+    return found
+
+
+@dataclasses.dataclass
+class PageChecks:
+    """What the layout and font checks found on every page of both languages, each page opened once."""
+
+    urls: list[str]
+    layout: list[str]
+    fonts: list[str]
+    font_runs: int  # runs of Vietnamese text drawn differently, asked of DevTools
+
+
+@pytest.fixture(scope="module")
+def every_page(real_served, browser) -> PageChecks:
     tab = browser.new_page()
     urls = page_urls(real_served.site)
-    assert len(urls) >= 30 and "404.html" in urls and "en/great-unity-festival/" in urls
-    found = layout_problems(tab, real_served.base, urls)
+    layout, fonts, seen = [], [], set()
+    for url in urls:
+        open_at_narrowest(tab, real_served.base + url)
+        layout += layout_of_open_page(tab, url)
+        fonts += font_problems(tab, url, seen)  # at the widest, 1280 px
     tab.close()
-    assert found == [], "\n".join(found)
+    return PageChecks(urls, layout, fonts, len(seen))
+
+
+def test_every_page_fits_and_no_text_is_cut_or_too_small_at_any_width(every_page):
+    assert len(every_page.urls) >= 30 and "404.html" in every_page.urls
+    assert "en/great-unity-festival/" in every_page.urls
+    assert every_page.layout == [], "\n".join(every_page.layout)
 
 
 def test_a_page_too_wide_only_at_one_width_is_reported_at_that_width(browser):
@@ -157,15 +188,9 @@ def font_problems(tab, url: str, seen: set[str] | None = None) -> list[str]:
     return found
 
 
-def test_vietnamese_is_drawn_with_one_font_that_has_every_letter(real_served, browser):
-    tab = browser.new_page(viewport={"width": 1280, "height": 900})
-    found, seen = [], set()
-    for url in page_urls(real_served.site):
-        tab.goto(real_served.base + url)
-        found += font_problems(tab, url, seen)
-    tab.close()
-    assert len(seen) > 500  # different runs: both languages' pages hold Vietnamese (names in English pages)
-    assert found == [], "\n".join(found)
+def test_vietnamese_is_drawn_with_one_font_that_has_every_letter(every_page):
+    assert every_page.font_runs > 500  # different runs: both languages' pages hold Vietnamese (names in English pages)
+    assert every_page.fonts == [], "\n".join(every_page.fonts)
 
 
 @pytest.mark.parametrize(
