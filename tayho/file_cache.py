@@ -1,8 +1,11 @@
 """A folder of generated files named by the hash of their input (.tayho-cache/<kind>/), so a build makes a file
-only when what it shows changed, copies it otherwise, and drops what the site no longer uses."""
+only when what it shows changed, copies it otherwise, and drops what the site no longer uses; and the entries of
+data derived from the project (compiled templates, the stylesheet's analysis), each checked against its digest."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import shutil
 from collections.abc import Callable
@@ -49,3 +52,34 @@ def _whole(path: Path) -> bool:
         file.seek(max(file.tell() - 64, 0))
         end = file.read().rstrip(b"\r\n \t")
     return start == head and end.endswith(tail)
+
+
+# --- entries of derived data (compiled templates, the stylesheet's analysis) --------------------------------------
+
+DIGEST_SIZE = 32  # an entry is the SHA-256 of its data, then the data
+
+
+def write_entry(path: Path, data: bytes) -> None:
+    """Write a cache entry whole (readers see all of it or nothing) with the digest of its data before it. A full
+    disk or a read-only folder leaves no entry: the next build makes it again."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")  # the languages build at the same time
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(hashlib.sha256(data).digest() + data)
+        partial.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def read_entry(path: Path) -> bytes | None:
+    """The data of an entry write_entry wrote, or None when there is none, it is not a regular file (which opening
+    could block on), cannot be read, or is not what was written (cut short, or any byte changed)."""
+    try:
+        if not path.is_file():
+            return None
+        content = path.read_bytes()
+    except OSError:
+        return None
+    digest, data = content[:DIGEST_SIZE], content[DIGEST_SIZE:]
+    return data if len(digest) == DIGEST_SIZE and hashlib.sha256(data).digest() == digest else None

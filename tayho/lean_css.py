@@ -10,21 +10,21 @@ reproducible.
 
 Reading Material's stylesheet (about 0.2 s per language) is done once: its rules, each with the classes its
 selectors need, are kept in .tayho-cache/stylesheets/ under the hash of the stylesheet, of this module and of
-tinycss2's version; a missing or damaged entry is read again, and each build still cuts the stylesheet for its own
-pages.
+tinycss2's version, checked against their digest; a missing or damaged entry is made again, and each build still
+cuts the stylesheet for its own pages.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import tinycss2
+
+from .file_cache import read_entry, write_entry
 
 MATERIAL_STYLESHEET = "assets/stylesheets/main.57a0d79d.min.css"  # as Material 9.8.1 names it
 LEAN_STYLESHEET = "assets/stylesheets/material.css"
@@ -127,26 +127,47 @@ def lean_stylesheet(css: str, known: set[str], analysis: list | None = None) -> 
     return "".join(_kept(analyse(css) if analysis is None else analysis, known))
 
 
+def _is_analysis(items) -> bool:
+    """Whether `items` has the shape analyse() gives (see _analysed)."""
+    if not isinstance(items, list):
+        return False
+    for item in items:
+        if not (isinstance(item, list) and len(item) in (2, 3) and all(isinstance(part, str) for part in item[:2])):
+            return False
+        kind, rest = item[0], item[2:]
+        if kind == "rule" and not (
+            rest
+            and isinstance(rest[0], list)
+            and all(
+                needed is None or (isinstance(needed, list) and all(isinstance(name, str) for name in needed))
+                for needed in rest[0]
+            )
+        ):
+            return False
+        if kind == "group" and not (rest and _is_analysis(rest[0])):
+            return False
+        if kind not in ("rule", "group", "other") or (kind == "other" and rest):
+            return False
+    return True
+
+
 def cached_analysis(css: str, root: Path) -> list:
-    """analyse(css), read from the project's cache when this stylesheet was analysed before by this code."""
+    """analyse(css), read from the project's cache when this stylesheet was analysed before by this code (an entry
+    that is damaged, or not an analysis, is made again)."""
     digest = hashlib.sha256(css.encode("utf-8"))
     digest.update(Path(__file__).read_bytes())
     digest.update(tinycss2.__version__.encode("ascii"))
     entry = root / ANALYSES_CACHE / f"{digest.hexdigest()}.json"
-    with contextlib.suppress(OSError, ValueError):
-        if entry.is_file():  # never a FIFO or a folder
-            analysis = json.loads(entry.read_text(encoding="utf-8"))
-            if isinstance(analysis, list) and all(isinstance(item, list) and item for item in analysis):
+    data = read_entry(entry)
+    if data is not None:
+        try:
+            analysis = json.loads(data)
+            if _is_analysis(analysis):
                 return analysis
+        except (ValueError, RecursionError):
+            pass  # made again below
     analysis = analyse(css)
-    partial = entry.with_name(f"{entry.stem}.{os.getpid()}.partial")  # both languages may write it at once
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(analysis, separators=(",", ":")), encoding="utf-8")
-        partial.replace(entry)  # readers see a whole entry or none
-    except OSError:  # a full disk or a read-only folder: the next build reads the stylesheet again
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    write_entry(entry, json.dumps(analysis, separators=(",", ":")).encode("utf-8"))
     return analysis
 
 

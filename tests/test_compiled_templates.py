@@ -3,6 +3,8 @@ cache without compiling, an edited template is compiled again, and a damaged or 
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
@@ -46,7 +48,9 @@ def test_an_edited_template_is_compiled_again(tmp_path, templates):
 
 
 @pytest.mark.parametrize(
-    "damage", [b"", "half", b"not a cache entry at all" * 10, "folder"], ids=["empty", "cut", "garbage", "a-folder"]
+    "damage",
+    [b"", "half", b"not a cache entry at all" * 10, "folder", "fifo", "one-byte"],
+    ids=["empty", "cut", "garbage", "a-folder", "a-fifo", "one-byte-changed"],
 )
 def test_a_damaged_entry_is_compiled_again(tmp_path, templates, damage):
     environment(templates, tmp_path).get_template("page.html").render(words=[])
@@ -54,11 +58,29 @@ def test_a_damaged_entry_is_compiled_again(tmp_path, templates, damage):
     if damage == "folder":
         entry.unlink()
         entry.mkdir()
-    elif damage == "half":  # Jinja's header whole, the code cut short (a build killed while writing it)
+    elif damage == "fifo":
+        entry.unlink()
+        os.mkfifo(entry)
+    elif damage == "half":  # Jinja's header whole, the code cut short
         entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    elif damage == "one-byte":  # a byte of the code changed: it would still load, and run wrongly or fail
+        content = bytearray(entry.read_bytes())
+        content[-40] ^= 0x01
+        entry.write_bytes(bytes(content))
     else:
         entry.write_bytes(damage)
     assert environment(templates, tmp_path).get_template("page.html").render(words=["c"]) == "<b>c</b>"
+
+
+def test_an_environment_with_other_settings_compiles_its_own_code(tmp_path, templates):
+    """The same template under trim_blocks compiles to other code: a cached entry of the other settings is not used."""
+    (templates / "page.html").write_text("{% if true %}\n<b>x</b>\n{% endif %}\n", encoding="utf-8")
+    assert environment(templates, tmp_path).get_template("page.html").render() == "\n<b>x</b>\n"
+    trimmed = Environment(
+        loader=FileSystemLoader(str(templates)), bytecode_cache=CompiledTemplates(tmp_path, "tests"), trim_blocks=True
+    )
+    assert trimmed.get_template("page.html").render() == "<b>x</b>\n"
+    assert len(entries(tmp_path)) == 2
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, templates):

@@ -5,10 +5,12 @@ tests/test_a11y.py run on the cut stylesheet.)"""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 import tinycss2
 
+from tayho.file_cache import write_entry
 from tayho.lean_css import (
     ANALYSES_CACHE,
     LEAN_STYLESHEET,
@@ -72,29 +74,74 @@ def test_rules_are_kept_exactly_when_a_selector_can_match_a_known_class():
     assert ".unused{" not in lean and "@media print" not in lean
 
 
-def test_the_analysis_is_kept_in_the_project_and_read_back_the_same(tmp_path):
+def test_the_analysis_is_kept_in_the_project_and_read_back_the_same(tmp_path, monkeypatch):
     first = cached_analysis(CSS, tmp_path)
     entries = list((tmp_path / ANALYSES_CACHE).iterdir())
     assert first == analyse(CSS) and len(entries) == 1 and entries[0].suffix == ".json"
-    entries[0].write_text(json.dumps([["other", ".planted{color:red}"]]), encoding="utf-8")
-    assert cached_analysis(CSS, tmp_path) == [["other", ".planted{color:red}"]]  # read back, not analysed again
+    monkeypatch.setattr("tayho.lean_css.analyse", lambda css: pytest.fail("analysed again"))
+    assert cached_analysis(CSS, tmp_path) == first  # read back, not analysed again
+    monkeypatch.undo()
     assert cached_analysis(CSS + ".other{top:0}", tmp_path) == analyse(CSS + ".other{top:0}")  # another entry
     assert len(list((tmp_path / ANALYSES_CACHE).iterdir())) == 2
 
 
+def _damaged(entry, damage) -> None:
+    if damage == "folder":
+        entry.unlink()
+        entry.mkdir()
+    elif damage == "fifo":
+        entry.unlink()
+        os.mkfifo(entry)
+    elif damage == "one-byte":
+        content = bytearray(entry.read_bytes())
+        content[len(content) // 2] ^= 0x01
+        entry.write_bytes(bytes(content))
+    elif isinstance(damage, list):  # an entry with its right digest that is not an analysis
+        write_entry(entry, json.dumps(damage).encode("utf-8"))
+    else:
+        entry.write_bytes(damage)
+
+
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"[", b'{"rules": 1}', b"[1, 2]", b"\xff\xfe not text", "folder"],
-    ids=["empty", "truncated", "an-object", "not-rules", "not-utf8", "a-folder"],
+    [
+        b"",
+        b"[",
+        "one-byte",
+        "folder",
+        "fifo",
+        [["rule"]],
+        [["x", 1]],
+        [["rule", "a{}", 5]],
+        [["group", "@media x", None]],
+        [["other", "a{}", "more"]],
+        [[[[[]]]]],
+    ],
+    ids=[
+        "empty",
+        "truncated",
+        "one-byte-changed",
+        "a-folder",
+        "a-fifo",
+        "rule-cut",
+        "not-text",
+        "classes-not-a-list",
+        "group-without-rules",
+        "other-with-more",
+        "nested-lists",
+    ],
 )
 def test_a_damaged_analysis_is_made_again(tmp_path, damage):
     cached_analysis(CSS, tmp_path)
     (entry,) = (tmp_path / ANALYSES_CACHE).iterdir()
-    if damage == "folder":
-        entry.unlink()
-        entry.mkdir()
-    else:
-        entry.write_bytes(damage)
+    _damaged(entry, damage)
+    assert cached_analysis(CSS, tmp_path) == analyse(CSS)
+
+
+def test_a_deeply_nested_entry_is_made_again(tmp_path):
+    cached_analysis(CSS, tmp_path)
+    (entry,) = (tmp_path / ANALYSES_CACHE).iterdir()
+    write_entry(entry, b"[" * 200_000)
     assert cached_analysis(CSS, tmp_path) == analyse(CSS)
 
 
