@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -208,6 +209,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     engine.select(args.engine)  # before anything imports MkDocs
+    signal.signal(signal.SIGTERM, _terminated)  # stopped (by `make serve`, a service manager): clean up as on Ctrl+C
     from mkdocs.exceptions import MkDocsException
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
@@ -236,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     return 1
+
+
+def _terminated(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _record_error():

@@ -246,7 +246,8 @@ def open_server(port: int, site: Path) -> http.server.ThreadingHTTPServer | None
 
 def serve(root: Path, port: int, pdf: bool = True) -> int:
     """Build the project at `root`, serve its site/ on 127.0.0.1:port and rebuild after every edit, until Ctrl+C
-    (or SIGTERM); without `pdf`, the PDFs and share images are never drawn."""
+    (or SIGTERM, which the `tayho` command turns into the same); without `pdf`, the PDFs and share images are never
+    drawn."""
     from .build import site_languages
 
     server = open_server(port, root / "site")
@@ -256,7 +257,6 @@ def serve(root: Path, port: int, pdf: bool = True) -> int:
     # Absolute links (canonical, Open Graph) point at this server, so nothing is fetched elsewhere.
     rebuilder = Rebuilder(root, f"http://127.0.0.1:{port}/", pdf=pdf)
     PreviewHandler.rebuilder = rebuilder
-    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: end the build under way too
     try:
         return _serve(root, port, server, rebuilder)
     except KeyboardInterrupt:
@@ -264,10 +264,6 @@ def serve(root: Path, port: int, pdf: bool = True) -> int:
     finally:
         rebuilder.stop()
         server.server_close()
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
 
 
 def _serve(root: Path, port: int, server, rebuilder: Rebuilder) -> int:

@@ -208,6 +208,7 @@ def test_stopping_the_server_ends_the_build_under_way(tmp_path):
     with serve(tmp_path) as (project, base, log):
         # the first pages are served; the whole site with its PDFs is being built
         _until(lambda: _status(base).get("started", 0) >= 2 and _status(base).get("building"), "the PDFs' build")
+        _until(lambda: list(project.glob(".site-build-*")), "the build to write into its staging folder")
         assert _builds_of(project), "no build process seen"
     _until(lambda: not _builds_of(project), "the build to end with the server")
     assert not (project / "site" / "print" / "tayho-archive-vi.pdf").exists(), "the build went on to its end"
