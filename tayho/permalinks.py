@@ -104,6 +104,8 @@ def read_lock(lock: Path) -> list[str]:
         "if the site has never been published, create it with `make permalinks`; otherwise restore it "
         f"with `git checkout -- {LOCK_FILE}`"
     )
+    if lock.exists() and not lock.is_file() and not lock.is_dir():  # a FIFO or a device: reading it could block
+        raise Abort(f"{LOCK_FILE} cannot be read (it is not a regular file); {recreate}")
     try:
         text = lock.read_bytes().decode("utf-8")
     except FileNotFoundError:

@@ -93,6 +93,7 @@ def test_a_prose_page_that_is_not_utf8_names_its_file_and_line(project):
     [
         ("missing", "permalinks.lock is missing"),
         ("folder", "permalinks.lock cannot be read"),
+        ("fifo", "permalinks.lock cannot be read (it is not a regular file)"),  # read, it would block the build
         ("not-utf8", "permalinks.lock cannot be read (it is not UTF-8 text)"),
         ("garbage", "permalinks.lock is damaged"),
     ],
@@ -103,6 +104,8 @@ def test_a_missing_or_damaged_permalink_lock_fails_the_build_and_says_how_to_rec
     lock.unlink()
     if damage == "folder":
         lock.mkdir()
+    elif damage == "fifo":
+        os.mkfifo(lock)
     elif damage == "not-utf8":
         lock.write_bytes(b"/\n/\xff\xfe/\n")
     elif damage == "garbage":
