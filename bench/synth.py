@@ -79,10 +79,15 @@ def synthetic_record(real: dict, size: int) -> dict:
     return record
 
 
+# libyaml's dumper writes the same text as PyYAML's own, five times faster (4 MB at the 500-highlight limit).
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def write_synthetic(real_file: Path, size: int, target: Path) -> None:
     real = yaml.safe_load(real_file.read_text(encoding="utf-8"))
     header = "# yaml-language-server: $schema=./achievements.schema.json\n"
     target.write_text(
-        header + yaml.safe_dump(synthetic_record(real, size), allow_unicode=True, sort_keys=False, width=10_000),
+        header
+        + yaml.dump(synthetic_record(real, size), Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000),
         encoding="utf-8",
     )

@@ -26,14 +26,26 @@ def project_of(tmp_path, highlights: int):
     return tmp_path / RECORD
 
 
-def test_a_record_of_as_many_highlights_as_the_limit_is_read(tmp_path):
-    record = load_record(project_of(tmp_path, MAX_HIGHLIGHTS), tmp_path, max_bytes=10**9)  # the count alone
+@pytest.fixture(scope="module")
+def at_the_limit(tmp_path_factory):
+    """A synthetic record of MAX_HIGHLIGHTS highlights, written once for the tests that read it."""
+    return project_of(tmp_path_factory.mktemp("at-the-limit"), MAX_HIGHLIGHTS)
+
+
+@pytest.fixture(scope="module")
+def past_the_limit(tmp_path_factory):
+    """A synthetic record of one highlight more."""
+    return project_of(tmp_path_factory.mktemp("past-the-limit"), MAX_HIGHLIGHTS + 1)
+
+
+def test_a_record_of_as_many_highlights_as_the_limit_is_read(at_the_limit):
+    record = load_record(at_the_limit, at_the_limit.parent.parent, max_bytes=10**9)  # the count alone
     assert len(record.highlights) == MAX_HIGHLIGHTS
 
 
-def test_one_highlight_more_is_refused_with_the_limit_named(tmp_path):
+def test_one_highlight_more_is_refused_with_the_limit_named(past_the_limit):
     with pytest.raises(RecordError) as refused:
-        load_record(project_of(tmp_path, MAX_HIGHLIGHTS + 1), tmp_path, max_bytes=10**9)
+        load_record(past_the_limit, past_the_limit.parent.parent, max_bytes=10**9)
     (problem,) = refused.value.problems
     assert problem.path == "highlights" and problem.file == RECORD
     assert f"has {MAX_HIGHLIGHTS + 1} items" in problem.message and f"at most {MAX_HIGHLIGHTS}" in problem.message
@@ -53,9 +65,9 @@ def test_a_change_that_names_highlights_names_their_copies_in_the_synthetic_reco
     assert loaded.changes[-1].highlights == ["covid-19-n5", "supervision-n1"]
 
 
-def test_the_benchmark_turns_the_limits_off_to_measure_past_them(tmp_path):
+def test_the_benchmark_turns_the_limits_off_to_measure_past_them(past_the_limit):
     from bench.project import with_record_limit
 
-    record = load_record(project_of(tmp_path, MAX_HIGHLIGHTS + 1), tmp_path, max_bytes=10**9, size_limits=False)
+    record = load_record(past_the_limit, past_the_limit.parent.parent, max_bytes=10**9, size_limits=False)
     assert len(record.highlights) == MAX_HIGHLIGHTS + 1
     assert "record_size_limits: false" in with_record_limit((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
