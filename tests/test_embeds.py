@@ -202,13 +202,13 @@ def test_axe_finds_no_violation_on_any_embed_page(real_served, browser):
     from .test_a11y import AXE, AXE_RUN, WCAG_TAGS
 
     context = browser.new_context(viewport={"width": 300, "height": 400})
+    context.add_init_script(path=str(AXE))
     tab = context.new_page()
     found = []
     for prefix, _ in LANGUAGES:
         for highlight, chart in CHARTS:
             url = f"{real_served.base}{prefix}embed/{highlight.id}/{chart.id}/"
             tab.goto(url)
-            tab.add_script_tag(path=str(AXE))
             result = tab.evaluate(AXE_RUN, WCAG_TAGS)
             found += [f"{url}: {violation['id']} {violation['help']}" for violation in result["violations"]]
     context.close()
