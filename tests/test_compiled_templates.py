@@ -3,12 +3,12 @@ cache without compiling, an edited template is compiled again, and a damaged or 
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from tayho.compiled_templates import TEMPLATES_CACHE, CompiledTemplates
+
+from .cache_damage import damage_entry
 
 
 def environment(templates, root) -> Environment:
@@ -55,20 +55,7 @@ def test_an_edited_template_is_compiled_again(tmp_path, templates):
 def test_a_damaged_entry_is_compiled_again(tmp_path, templates, damage):
     environment(templates, tmp_path).get_template("page.html").render(words=[])
     (entry,) = entries(tmp_path)
-    if damage == "folder":
-        entry.unlink()
-        entry.mkdir()
-    elif damage == "fifo":
-        entry.unlink()
-        os.mkfifo(entry)
-    elif damage == "half":  # Jinja's header whole, the code cut short
-        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
-    elif damage == "one-byte":  # a byte of the code changed: it would still load, and run wrongly or fail
-        content = bytearray(entry.read_bytes())
-        content[-40] ^= 0x01
-        entry.write_bytes(bytes(content))
-    else:
-        entry.write_bytes(damage)
+    damage_entry(entry, damage)
     assert environment(templates, tmp_path).get_template("page.html").render(words=["c"]) == "<b>c</b>"
 
 

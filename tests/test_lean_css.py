@@ -5,7 +5,6 @@ tests/test_a11y.py run on the cut stylesheet.)"""
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 import tinycss2
@@ -23,6 +22,7 @@ from tayho.lean_css import (
     words_in_scripts,
 )
 
+from .cache_damage import damage_entry
 from .html import facts
 
 CSS = (
@@ -86,20 +86,10 @@ def test_the_analysis_is_kept_in_the_project_and_read_back_the_same(tmp_path, mo
 
 
 def _damaged(entry, damage) -> None:
-    if damage == "folder":
-        entry.unlink()
-        entry.mkdir()
-    elif damage == "fifo":
-        entry.unlink()
-        os.mkfifo(entry)
-    elif damage == "one-byte":
-        content = bytearray(entry.read_bytes())
-        content[len(content) // 2] ^= 0x01
-        entry.write_bytes(bytes(content))
-    elif isinstance(damage, list):  # an entry with its right digest that is not an analysis
+    if isinstance(damage, list):  # an entry with its right digest that is not an analysis
         write_entry(entry, json.dumps(damage).encode("utf-8"))
     else:
-        entry.write_bytes(damage)
+        damage_entry(entry, damage)
 
 
 @pytest.mark.parametrize(
