@@ -131,8 +131,7 @@ class Rebuilder(FileSystemEventHandler):
         return {"started": self.started, "good": self.builds, "building": self.building, "problem": self.problem}
 
     def start(self) -> None:
-        """Watch for edits on a worker thread; the first pages were built (build_pages): the PDFs follow."""
-        self._draw_next = self.pdf and self.builds > 0
+        """Watch for edits on a worker thread; after the first pages (build_pages), the PDFs follow."""
         threading.Thread(target=self._work, daemon=True).start()
 
     def build_pages(self) -> bool:
@@ -144,6 +143,8 @@ class Rebuilder(FileSystemEventHandler):
         return good
 
     def rebuild(self, pdf: bool = True) -> bool:
+        if self._stopped:
+            return False
         started = time.monotonic()
         self.started += 1
         self.building = True
@@ -155,6 +156,8 @@ class Rebuilder(FileSystemEventHandler):
             text=True,
             start_new_session=True,  # its own process group: stop() ends the build and the processes it started
         )
+        if self._stopped:  # stop() came while the build was starting: it did not see the process
+            self.stop()
         output, _ = self._running.communicate()
         code = self._running.returncode
         self._running = None
