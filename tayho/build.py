@@ -161,8 +161,8 @@ def build_site(job: SiteBuild) -> None:
         raise Abort(str(error)) from None
     plugin = project_plugin(job.root)
     languages = plugin.languages()
-    if job.check_permalinks and not job.offline:
-        read_lock(job.root / "permalinks.lock")  # a missing or damaged lock fails now, not after the whole build
+    checked = job.check_permalinks and not job.offline
+    locked = read_lock(job.root / "permalinks.lock") if checked else []  # a bad lock fails before the build
     with sitedir.build_lock(job.site_dir):
         sitedir.remove_leftovers(job.site_dir)
         releases = _release_sites(job, plugin)
@@ -175,8 +175,8 @@ def build_site(job: SiteBuild) -> None:
                 folders[code].rename(built / languages.prefix(code))
             if releases:
                 versions.copy_into(built, releases)
-            if job.check_permalinks and not job.offline:
-                _check_permalinks(job.root, built, job.pdf)
+            if checked:
+                _check_permalinks(built, locked, job.pdf)
             write_checksums(built)
             previous = sitedir.publish(built, job.site_dir)
             shutil.rmtree(previous, ignore_errors=True)
@@ -256,9 +256,9 @@ def _report(subject: str, lines: list[str]) -> str:
     return "\n".join([f"The {subject} {verb} {count}:", *lines])
 
 
-def _check_permalinks(root: Path, site: Path, drawn: bool) -> None:
+def _check_permalinks(site: Path, locked: list[str], drawn: bool) -> None:
     """Refuse a build that would break a published link (see tayho/permalinks.py)."""
-    gone = missing(site, root / "permalinks.lock", drawn)
+    gone = missing(site, locked, drawn)
     if gone:
         listed = "\n".join(f"  {link}" for link in gone[:50])
         raise Abort(

@@ -124,10 +124,11 @@ def read_lock(lock: Path) -> list[str]:
     return links
 
 
-def missing(site: Path, lock: Path, drawn: bool = True) -> list[str]:
-    """The locked links `site` does not serve; without `drawn` (a quick preview), PDFs and share images aside."""
+def missing(site: Path, locked: list[str], drawn: bool = True) -> list[str]:
+    """The locked links (read_lock) `site` does not serve; without `drawn` (a quick preview), PDFs and share
+    images aside."""
     served = set(collect(site))
-    return [link for link in read_lock(lock) if link not in served and (drawn or not drawn_only(link))]
+    return [link for link in locked if link not in served and (drawn or not drawn_only(link))]
 
 
 def write_lock(links: list[str], lock: Path) -> int:

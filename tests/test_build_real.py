@@ -86,11 +86,12 @@ def test_the_permalink_lock_matches_the_built_site(real_site_with_pdf):
 
 
 def test_a_quick_preview_is_checked_against_the_lock_but_for_what_it_does_not_draw(real_site):
-    from tayho.permalinks import drawn_only, missing
+    from tayho.permalinks import drawn_only, missing, read_lock
 
-    gone = missing(real_site, ROOT / "permalinks.lock", drawn=True)
+    locked = read_lock(ROOT / "permalinks.lock")
+    gone = missing(real_site, locked, drawn=True)
     assert gone and all(drawn_only(link) for link in gone)  # the PDFs and share images, not drawn here
-    assert missing(real_site, ROOT / "permalinks.lock", drawn=False) == []
+    assert missing(real_site, locked, drawn=False) == []
 
 
 def test_footer_shows_the_commit_the_site_was_built_from(real_site):
