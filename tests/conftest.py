@@ -55,11 +55,38 @@ def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
 
 
+# The modules that take longest (wall time, one process, this machine), longest first. `make test` hands whole
+# modules to its processes in this order and the rest after them alphabetically, so that the long ones start at
+# once and the short ones fill the end (`--dist loadfile`: a module's fixtures are built by one process only).
+# The two that wait most (for a server's rebuilds, for search answers) lead, so that others use the cores meanwhile.
+LONGEST_FIRST = (
+    "test_serve.py",
+    "test_search_real.py",
+    "test_every_page.py",
+    "test_faults.py",
+    "test_injection.py",
+    "test_corpus.py",
+    "test_search_chunked.py",
+    "test_release.py",
+    "test_browser.py",
+    "test_embeds.py",
+    "test_mutations.py",
+    "test_pdf.py",
+    "test_attacks_more.py",
+)
+
+
+def _module_order(item) -> tuple[int, str]:
+    name = item.path.name
+    return (LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST), name)
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+    items.sort(key=_module_order)  # stable: a module's tests keep their order
 
 
 @pytest.fixture(autouse=True)

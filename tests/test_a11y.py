@@ -1,10 +1,8 @@
-"""Accessibility in real Chromium: axe-core (WCAG 2.2 AA rules) on every page of both languages in both colour
-schemes, the colour-scheme toggle and the language switcher by keyboard. (No page scrolls sideways at any width:
-tests/test_layout.py; screenshots for review: `make screenshots`.)"""
+"""Accessibility in real Chromium: the axe-core check (WCAG 2.2 AA rules, in both colour schemes) that
+tests/test_every_page.py runs on every page of both languages, its negative controls, the colour-scheme toggle and
+the language switcher by keyboard. (Screenshots for review: `make screenshots`.)"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -33,15 +31,6 @@ def real(real_served):
     return real_served.base, real_served.site
 
 
-def page_urls(site: Path) -> list[str]:
-    urls = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if not relative.startswith(("embed/", "en/embed/")):  # pages of Material's; the embeds: test_embeds
-            urls.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-    return urls
-
-
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's system setting: the scheme Material's body shows
 SETTLED = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
 # Colours change at once when the scheme does (what Playwright's screenshots do with animations="disabled"): axe
@@ -49,41 +38,31 @@ SETTLED = "() => document.getAnimations().every(animation => animation.playState
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
-def test_axe_finds_no_violation_on_any_page_of_either_language_in_either_scheme(real, browser):
-    """Each page is opened once, as a reader whose system is light sees it; axe runs, the system turns dark (Material
-    follows it at once, as it does when a phone switches to its night mode), and axe checks again what a scheme
-    changes: every colour of the page, and the palette toggle."""
+def axe_problems_in_both_schemes(tab, url: str) -> tuple[list[str], tuple[str, str]]:
+    """axe on the open page as a reader whose system is light sees it; then the system turns dark (Material follows
+    it at once, as it does when a phone switches to its night mode) and axe checks again what a scheme changes: every
+    colour of the page, and the palette toggle. The page must have been opened with axe-core as its context's init
+    script and NO_TRANSITIONS added. Returns the violations and the page's background in each scheme."""
+    found, backgrounds = [], []
+    for system, shown in SCHEMES.items():
+        tab.emulate_media(color_scheme=system)
+        tab.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=shown)
+        tab.wait_for_function(SETTLED)  # no colour still changing
+        if system == "light":
+            result = tab.evaluate(AXE_RUN, WCAG_TAGS)
+        else:
+            result = tab.evaluate(AXE_RUN_AFTER_SCHEME_CHANGE, [WCAG_TAGS, COLOUR_RULES])
+        backgrounds.append(tab.evaluate("getComputedStyle(document.body).backgroundColor"))
+        for violation in result["violations"]:
+            targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
+            rule = f"{violation['id']} ({violation['impact']}) {violation['help']}"
+            found.append(f"{url} ({system}): {rule} at {targets}")
+    return found, (backgrounds[0], backgrounds[1])
+
+
+def require_axe() -> None:
     if not AXE.is_file():
         pytest.fail("node_modules is missing: run `npm ci --ignore-scripts` (make test does it)")
-    base, site = real
-    urls = page_urls(site)
-    assert len(urls) >= 30 and "en/supervision/" in urls and "404.html" in urls
-    context = browser.new_context(color_scheme="light")
-    context.add_init_script(path=str(AXE))  # in every page, before its own scripts (cheaper than a tag per page)
-    tab = context.new_page()
-    found, checked = [], []
-    for url in urls:
-        tab.emulate_media(color_scheme="light")
-        tab.goto(base + url)
-        tab.add_style_tag(content=NO_TRANSITIONS)
-        for system, shown in SCHEMES.items():
-            tab.emulate_media(color_scheme=system)
-            tab.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=shown)
-            tab.wait_for_function(SETTLED)  # no colour still changing
-            if system == "light":
-                result = tab.evaluate(AXE_RUN, WCAG_TAGS)
-            else:
-                result = tab.evaluate(AXE_RUN_AFTER_SCHEME_CHANGE, [WCAG_TAGS, COLOUR_RULES])
-            checked.append((url, system, tab.evaluate("getComputedStyle(document.body).backgroundColor")))
-            for violation in result["violations"]:
-                targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
-                found.append(
-                    f"{url} ({system}): {violation['id']} ({violation['impact']}) {violation['help']} at {targets}"
-                )
-    context.close()
-    assert len(checked) == 2 * len(urls)
-    assert all(light[2] != dark[2] for light, dark in zip(checked[::2], checked[1::2], strict=True)), "stayed light"
-    assert found == [], "\n".join(found)
 
 
 def test_axe_does_report_a_violation_when_there_is_one(browser):

@@ -1,6 +1,6 @@
 """Chart geometry (tayho/charts.py) and text measuring (tayho/textwidth.py): every label and value of every chart of
 the real record fits the chart's width as measured with DejaVu Sans, lines never overlap, and the chart's height
-holds everything. The browser test (tests/test_layout.py) checks the same in Chromium at every screen width."""
+holds everything. The browser test (tests/test_every_page.py) checks the same in Chromium at every screen width."""
 
 from __future__ import annotations
 

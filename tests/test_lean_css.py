@@ -1,6 +1,6 @@
 """Material's stylesheet cut to the rules the site can use (tayho/lean_css.py): what is kept and dropped, and on the
-real site that no rule a page can use is lost. (That the pages look the same: tests/test_layout.py and
-tests/test_a11y.py run on the cut stylesheet.)"""
+real site that no rule a page can use is lost. (That the pages look the same: tests/test_every_page.py
+runs on the cut stylesheet.)"""
 
 from __future__ import annotations
 
