@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from tayho.compiled_templates import TEMPLATES_CACHE
 from tayho.lean_css import ANALYSES_CACHE
 from tayho.static_host import hosting
 
+from . import shared_host
 from .serving import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,10 +167,40 @@ def browser():
         yield instance
 
 
+def shared_served_build(
+    tmp_path_factory, worker_id: str, name: str, project_in: Callable[[Path], Path], **options
+) -> Iterator[Served]:
+    """`served_build` once for all the processes of `make test`: the first to need the site makes its project
+    (`project_in(folder)`: the real project, or a copy made in folder), starts a host that lives as long as the session
+    (tests/shared_host.py) and builds the site for the host's address; the others wait for it and read the same site.
+    The site is the project's site/ (a copy's) or folder/site (the real project's). No test changes a shared site."""
+
+    def site_of(folder: Path) -> tuple[Path, Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        project = project_in(folder)
+        return (folder if project == ROOT else project) / "site", project
+
+    if worker_id == "master":  # one process: its own host, as served_build
+        site, project = site_of(tmp_path_factory.mktemp(name))
+        yield from served_build(project, site, **options)
+        return
+    shared = tmp_path_factory.getbasetemp().parent / name  # the session's folder, above each process's own
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "built").is_file():
+            site, project = site_of(shared / "folder")
+            (shared / "address").unlink(missing_ok=True)  # of a host whose build failed in another process
+            base = shared_host.start(site, shared / "address")
+            build(project, site, site_url=base, **options)
+            (shared / "built").write_text(str(site), encoding="utf-8")
+    yield Served(Path((shared / "built").read_text(encoding="utf-8")), (shared / "address").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
-def real_served(tmp_path_factory) -> Iterator[Served]:
+def real_served(tmp_path_factory, worker_id) -> Iterator[Served]:
     """The real record, built once for the session for the address it is served at, without PDFs."""
-    yield from served_build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    yield from shared_served_build(tmp_path_factory, worker_id, "real-served", lambda folder: ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -178,9 +209,11 @@ def real_site(real_served) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_single_served(tmp_path_factory) -> Iterator[Served]:
+def real_single_served(tmp_path_factory, worker_id) -> Iterator[Served]:
     """The real record with Material's single search index (the one the offline copy uses), served."""
-    yield from served_build(ROOT, tmp_path_factory.mktemp("real-single") / "site", search="single")
+    yield from shared_served_build(
+        tmp_path_factory, worker_id, "real-single-served", lambda folder: ROOT, search="single"
+    )
 
 
 @pytest.fixture(scope="session", params=["chunked", "single"])
@@ -205,10 +238,14 @@ def real_site_with_pdf(tmp_path_factory, worker_id) -> Path:
 
 
 @pytest.fixture(scope="session")
-def minimal_served(tmp_path_factory) -> Iterator[Served]:
+def minimal_served(tmp_path_factory, worker_id) -> Iterator[Served]:
     """The two-highlight fixture record, built once, served."""
-    project = make_project(tmp_path_factory.mktemp("minimal"), FIXTURES / "minimal" / "data")
-    yield from served_build(project, project / "site")
+    yield from shared_served_build(
+        tmp_path_factory,
+        worker_id,
+        "minimal-served",
+        lambda folder: make_project(folder, FIXTURES / "minimal" / "data"),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """The house: the package installs from its wheel with its templates, words and fonts and runs `tayho`; the runtime
 lock holds no test tool and no lock names a machine's own index; `make help` lists every target; pre-commit's hooks
-are valid and pass on the tree."""
+are valid and pass on the tree; the test suite's own machinery (the order of its modules, the host its processes
+share) does what conftest.py says."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import re
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, ROOT, make_project
+from . import shared_host
+from .conftest import FIXTURES, LONGEST_FIRST, ROOT, make_project
 
 LOCKS = sorted((ROOT / "requirements").glob("*.txt"))
 
@@ -137,3 +141,30 @@ def test_pre_commit_hooks_are_valid_and_pass_on_the_tree():
         timeout=300,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_the_modules_make_test_starts_first_exist():
+    assert len(set(LONGEST_FIRST)) == len(LONGEST_FIRST)
+    assert [name for name in LONGEST_FIRST if not (ROOT / "tests" / name).is_file()] == []
+
+
+def test_a_shared_host_serves_its_site_until_the_session_that_started_it_ends(tmp_path):
+    """The host one test process starts for the others serves until the session (their parent) ends."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>shared</p>", encoding="utf-8")
+    session = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        base = shared_host.start(site, tmp_path / "address", session_pid=session.pid)
+        with urllib.request.urlopen(base, timeout=10) as response:
+            assert response.read() == b"<p>shared</p>"
+    finally:
+        session.communicate(b"", timeout=30)  # the session ends
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1).close()
+        except OSError:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError(f"the shared host still answers at {base} 10 s after its session ended")
