@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -56,10 +57,10 @@ def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
 
 
-# The modules that take longest (wall time, one process, this machine), longest first. `make test` hands whole
-# modules to its processes in this order and the rest after them alphabetically, so that the long ones start at
-# once and the short ones fill the end (`--dist loadfile`: a module's fixtures are built by one process only).
-# The two that wait most (for a server's rebuilds, for search answers) lead, so that others use the cores meanwhile.
+# The modules that take longest (wall time, one process, this machine), longest first. The tests run in this order,
+# the other modules after them alphabetically; `make test` (pytest-xdist, --dist worksteal) hands them out in that
+# order, so that the long ones start at once and the short ones fill the end. The two that wait most (for a server's
+# rebuilds, for search answers) lead, so that the other processes use the cores meanwhile.
 LONGEST_FIRST = (
     "test_serve.py",
     "test_search_real.py",
@@ -189,7 +190,7 @@ def shared_served_build(
     with (shared / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (shared / "built").is_file():
-            site, project = site_of(shared / "folder")
+            site, project = site_of(shared / f"by-{os.getpid()}")  # its own folder, should another one's build fail
             (shared / "address").unlink(missing_ok=True)  # of a host whose build failed in another process
             base = shared_host.start(site, shared / "address")
             build(project, site, site_url=base, **options)
