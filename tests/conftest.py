@@ -8,6 +8,7 @@ rendered only for the tests about PDFs (the `real_site_with_pdf` fixture).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import os
@@ -168,6 +169,17 @@ def browser():
         yield instance
 
 
+@contextlib.contextmanager
+def shared_folder(tmp_path_factory, name: str) -> Iterator[Path]:
+    """The folder `name` of the session, which all the processes of `make test` share (above each one's own), held
+    under a lock while the block runs: the first process makes what it holds, the others wait and find it made."""
+    shared = tmp_path_factory.getbasetemp().parent / name
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield shared
+
+
 def shared_served_build(
     tmp_path_factory, worker_id: str, name: str, project_in: Callable[[Path], Path], **options
 ) -> Iterator[Served]:
@@ -185,10 +197,7 @@ def shared_served_build(
         site, project = site_of(tmp_path_factory.mktemp(name))
         yield from served_build(project, site, **options)
         return
-    shared = tmp_path_factory.getbasetemp().parent / name  # the session's folder, above each process's own
-    shared.mkdir(exist_ok=True)
-    with (shared / "lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with shared_folder(tmp_path_factory, name) as shared:
         if not (shared / "built").is_file():
             site, project = site_of(shared / f"by-{os.getpid()}")  # its own folder, should another one's build fail
             (shared / "address").unlink(missing_ok=True)  # of a host whose build failed in another process
@@ -229,10 +238,7 @@ def real_site_with_pdf(tmp_path_factory, worker_id) -> Path:
     processes of `make test` (the first to need it builds it, the others wait for it), since no test changes it."""
     if worker_id == "master":  # one process: the session's own folder
         return build(ROOT, tmp_path_factory.mktemp("real-pdf") / "site", pdf=True)
-    shared = tmp_path_factory.getbasetemp().parent / "real-pdf"  # the session's folder, above each process's own
-    shared.mkdir(exist_ok=True)
-    with (shared / "lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with shared_folder(tmp_path_factory, "real-pdf") as shared:
         if not (shared / "site").is_dir():  # the build writes site/ whole or not at all
             build(ROOT, shared / "site", pdf=True)
     return shared / "site"
