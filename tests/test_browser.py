@@ -17,9 +17,12 @@ def served(minimal_served) -> str:
     return minimal_served.base
 
 
-@pytest.fixture
-def tab(browser):
+@pytest.fixture(scope="module")
+def reader(browser, minimal_served):
+    """One page for the module's tests, as one reader going from page to page (opening a new page costs Chromium
+    more than most of these tests): it lists every request it makes, and may use the clipboard on the served site."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=minimal_served.base.rstrip("/"))
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
@@ -27,6 +30,14 @@ def tab(browser):
     page.requests = requests
     yield page
     context.close()
+
+
+@pytest.fixture
+def tab(reader):
+    """The module's page, blank, with no request listed yet."""
+    reader.goto("about:blank")
+    reader.requests.clear()
+    return reader
 
 
 def switch_language(tab, target: str) -> None:
@@ -64,10 +75,18 @@ def test_no_request_leaves_127_0_0_1(served, tab):
 def test_a_page_view_requests_no_missing_file(served, tab):
     """Every file a page view asks for exists (a static host answers the others with its whole 404 page)."""
     failed: list[str] = []
-    tab.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-    for url in ("", "supervision/", "en/", "en/congress/", "about/", "en/timeline/"):
-        tab.goto(served + url)
-        tab.wait_for_load_state("networkidle")
+
+    def note(response):
+        if response.status >= 400:
+            failed.append(response.url)
+
+    tab.on("response", note)
+    try:
+        for url in ("", "supervision/", "en/", "en/congress/", "about/", "en/timeline/"):
+            tab.goto(served + url)
+            tab.wait_for_load_state("networkidle")
+    finally:
+        tab.remove_listener("response", note)
     assert failed == []
 
 
@@ -83,11 +102,7 @@ def test_a_page_view_requests_no_missing_file(served, tab):
         ("button[data-clipboard-target='#cite-bibtex']", lambda base: "@misc{tayho-2019-2024-supervision-en,\n"),
     ],
 )
-def test_copy_controls_work_from_the_keyboard(served, browser, selector, expected):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
+def test_copy_controls_work_from_the_keyboard(served, tab, selector, expected):
     tab.goto(served + "en/supervision/")
     tab.evaluate("navigator.clipboard.writeText('')")
     button = tab.locator(selector)
@@ -95,7 +110,6 @@ def test_copy_controls_work_from_the_keyboard(served, browser, selector, expecte
     assert button.evaluate("element => element === document.activeElement")
     tab.keyboard.press("Enter")
     copied = tab.evaluate("navigator.clipboard.readText()")
-    context.close()
     assert copied.startswith(expected(served))
 
 

@@ -407,8 +407,10 @@ def served(hostile):
     return hostile
 
 
-@pytest.fixture
-def tab(browser):
+@pytest.fixture(scope="module")
+def reader(browser):
+    """One page for the module's tests (opening a new page costs Chromium more than most of these tests): every
+    document it opens records alert() and its kin, and every dialog is listed and dismissed."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(RECORD_CALLS)
     page = context.new_page()
@@ -422,6 +424,14 @@ def tab(browser):
     page.on("dialog", on_dialog)
     yield page
     context.close()
+
+
+@pytest.fixture
+def tab(reader):
+    """The module's page, blank, with no dialog listed yet."""
+    reader.goto("about:blank")
+    reader.dialogs.clear()
+    return reader
 
 
 def _visit(tab, url: str) -> None:
