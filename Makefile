@@ -14,6 +14,10 @@ SITE_URL_OPTION := $(if $(SITE_URL),--site-url $(SITE_URL),)
 # make test runs tests in this many processes (pytest-xdist): one more than the cores, since browser and server
 # tests spend part of their time waiting; make test TEST_WORKERS=0 runs them in one process
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# The tests start `tayho` a few hundred times: each compiles the package from source again unless Python may keep
+# its bytecode (__pycache__/), so the test commands allow that even where the environment forbids it (Docker images
+# often set PYTHONDONTWRITEBYTECODE; an empty value turns it off)
+KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE=
 
 .PHONY: help serve build check test lint format schema lock browsers clean permalinks offline audit bench publish release screenshots
 
@@ -50,11 +54,11 @@ build: $(RUNTIME)  ## write the whole site to site/ (make build SITE_URL=https:/
 check: $(TESTING)  ## the quick tier (under 30 s): lint, the record, the model, views and golden HTML; no site is built
 	$(VENV)/bin/ruff check tayho tests bench
 	$(TAYHO) check
-	$(PY) -m pytest -q -m "not build and not browser and not slow"
+	$(KEEP_BYTECODE) $(PY) -m pytest -q -m "not build and not browser and not slow"
 
 test: $(TESTING) $(NODE_STAMP) browsers  ## everything: real builds, golden HTML, browsers, accessibility, HTML checker
 	$(VENV)/bin/ruff check tayho tests bench
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(KEEP_BYTECODE) $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(TESTING)  ## ruff's lint and format checks
 	$(VENV)/bin/ruff check tayho tests bench
