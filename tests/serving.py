@@ -35,9 +35,14 @@ def chromium():
 
 
 def search_results(tab, query: str) -> list[str]:
-    """Type `query` into Material's search box on the open page; the result links (page URLs), best first."""
+    """Enter `query` into Material's search box on the open page; the result links (page URLs), best first.
+
+    All but its last letter are pasted and the last one typed: Material searches when a key is released, so this is
+    one search, not one per letter (half-typed queries and late answers are tested in test_search_chunked.py)."""
     tab.locator("label.md-search__icon, .md-search__input").first.click()
-    tab.locator("input.md-search__input").press_sequentially(query, delay=20)
+    box = tab.locator("input.md-search__input")
+    box.fill(query[:-1])
+    box.press(query[-1])
     tab.wait_for_selector(".md-search-result__item > a")
     return _settled(
         lambda: tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)"), tab
