@@ -1,5 +1,6 @@
 """The PDFs: the whole record per language and each highlight alone, archival (PDF/A-3a, marked PDF/UA-1) with the
-published data attached, tagged, in the project's fonts only, rendered again only when their input changed.
+published data attached, tagged, in the project's fonts only (drawn again only when their input changed: see
+test_file_caches.py).
 
 Read back with pypdf. Not checked here, for want of a validator on this machine (veraPDF is not packaged for
 PyPI, npm or Debian): full PDF/A-3 and PDF/UA-1 conformance beyond the identification, output intent,
@@ -15,7 +16,7 @@ import sys
 
 import pytest
 
-from .conftest import FIXTURES, ROOT, build, make_project
+from .conftest import ROOT
 from .html import facts, page
 
 pypdf = pytest.importorskip("pypdf")
@@ -102,31 +103,6 @@ def test_a_highlight_pdf_carries_its_figures_and_its_address(real_site_with_pdf)
     assert reader.attachments["covid-19.csv"] == [(site / "data" / "figures" / "covid-19.csv").read_bytes()]
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert "VND 29.004 billion" in text and "https://tayho-archive.github.io/en/covid-19/" in text
-
-
-@pytest.mark.build
-def test_pdfs_are_rendered_again_only_when_their_input_changed(tmp_path):
-    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
-    cache = project / ".tayho-cache" / "pdf"
-    build(project, pdf=True)
-    first = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pdf")}
-    assert len(first) == 2 * (1 + 2)  # per language: the record and each of its two highlights
-    site_sums = (project / "site" / "SHA256SUMS").read_bytes()
-    build(project, pdf=True)
-    assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pdf")} == first
-    assert (project / "site" / "SHA256SUMS").read_bytes() == site_sums
-
-    record = project / "data" / "achievements.yaml"
-    record.write_text(
-        record.read_text(encoding="utf-8").replace("Hội nghị giám sát năm 2023.", "Hội nghị năm 2023."),
-        encoding="utf-8",
-    )
-    build(project, pdf=True)
-    now = {path.name for path in cache.glob("*.pdf")}
-    # the Vietnamese record and highlight 1 show the caption; the English record carries the changed record.json;
-    # the English highlight 1 (its own caption and CSV unchanged) and both highlights 2 are copied from the cache
-    assert len(now - set(first)) == 3
-    assert len(set(first) - now) == 3  # the replaced ones are pruned
 
 
 RENDER = """

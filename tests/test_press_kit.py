@@ -91,24 +91,6 @@ def test_the_cards_are_drawn_in_the_page_language_with_a_font_that_has_every_let
     assert "ồ" in "".join(card.kicker + card.title for card in language_cards("vi"))
 
 
-def test_an_unchanged_card_is_copied_from_the_cache_and_a_changed_one_drawn_again(tmp_path):
-    project = make_project(tmp_path, FIXTURES / "minimal" / "data")
-    cache = project / ".tayho-cache" / "images"
-    build(project, pdf=True)
-    first = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")}
-    assert len(first) == 2 * (1 + 2 + 1)  # per language: the record's card, the two highlights' and the chart's PNG
-    build(project, pdf=True)
-    assert {path.name: path.stat().st_mtime_ns for path in cache.glob("*.png")} == first
-
-    record = project / "data" / "achievements.yaml"
-    text = record.read_text(encoding="utf-8")
-    assert 'title: {vi: "Giám sát",' in text
-    record.write_text(text.replace('title: {vi: "Giám sát",', 'title: {vi: "Giám sát nhân dân",'), encoding="utf-8")
-    build(project, pdf=True)
-    now = {path.name for path in cache.glob("*.png")}
-    assert len(now - set(first)) == 1 and len(set(first) - now) == 1  # one card drawn again, the old one pruned
-
-
 def test_a_quick_preview_names_no_image_it_did_not_draw(tmp_path):
     project = make_project(tmp_path, FIXTURES / "minimal" / "data")
     site = build(project, pdf=False)
