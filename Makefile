@@ -14,7 +14,7 @@ SITE_URL_OPTION := $(if $(SITE_URL),--site-url $(SITE_URL),)
 # make test runs tests in this many processes (pytest-xdist): one more than the cores, since browser and server
 # tests spend part of their time waiting; make test TEST_WORKERS=0 runs them in one process
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
-# The tests start `tayho` a few hundred times: each compiles the package from source again unless Python may keep
+# The tests start `tayho` about 140 times: each compiles the package from source again unless Python may keep
 # its bytecode (__pycache__/), so the test commands allow that even where the environment forbids it (Docker images
 # often set PYTHONDONTWRITEBYTECODE; an empty value turns it off)
 KEEP_BYTECODE := PYTHONDONTWRITEBYTECODE=
