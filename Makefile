@@ -9,6 +9,7 @@ RUNTIME := $(VENV)/.installed-runtime
 TESTING := $(VENV)/.installed-test
 BENCHING := $(VENV)/.installed-bench
 NODE_STAMP := node_modules/.installed
+NODE_AUDIT_STAMP := node_modules/.installed-audit
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 SITE_URL_OPTION := $(if $(SITE_URL),--site-url $(SITE_URL),)
 # make test runs tests in this many processes (pytest-xdist): one more than the cores, since browser and server
@@ -41,9 +42,15 @@ $(BENCHING): requirements/bench.txt $(RUNTIME)
 	$(PIP) --require-hashes -r requirements/bench.txt
 	touch $@
 
-$(NODE_STAMP): package-lock.json  # the Nu HTML Checker, axe-core and Lighthouse, pinned in package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+# The Node tools, pinned in package-lock.json: the tests need the Nu HTML Checker and axe-core only; Lighthouse (an
+# optional dependency, nine tenths of node_modules) is installed for make audit. npm ci empties node_modules first.
+$(NODE_STAMP): package-lock.json
+	npm ci --omit=optional --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(NODE_AUDIT_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP) $@
 
 serve: $(RUNTIME)  ## build, serve on http://127.0.0.1:8000 (PORT=8001) and rebuild after every edit (PDF=no: never draw PDFs)
 	$(TAYHO) serve --port $(PORT) $(if $(filter no,$(PDF)),--no-pdf,)
@@ -68,7 +75,7 @@ format: $(TESTING)  ## let ruff fix what it can and format the code
 	$(VENV)/bin/ruff check --fix tayho tests bench
 	$(VENV)/bin/ruff format tayho tests bench
 
-audit: $(BENCHING) $(NODE_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
+audit: $(BENCHING) $(NODE_AUDIT_STAMP) browsers  ## Lighthouse scores of key pages (a benchmark: writes AUDIT.md)
 	$(PY) -m bench.audit
 
 screenshots: $(BENCHING) browsers  ## full-page screenshots of the main pages (both languages, 390 and 1280 px, light and dark) in screenshots/
