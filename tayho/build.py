@@ -21,6 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from . import sitedir, versions
+from .broken_links import located
 from .embeds import write_chart_pngs
 from .file_cache import FileCache
 from .languages import SiteLanguages
@@ -176,7 +177,7 @@ def build_site(job: SiteBuild) -> None:
             if releases:
                 versions.copy_into(built, releases)
             if checked:
-                _check_permalinks(built, locked, job.pdf)
+                _check_permalinks(built, locked, job.pdf, job.root, plugin)
             write_checksums(built)
             previous = sitedir.publish(built, job.site_dir)
             shutil.rmtree(previous, ignore_errors=True)
@@ -256,13 +257,16 @@ def _report(subject: str, lines: list[str]) -> str:
     return "\n".join([f"The {subject} {verb} {count}:", *lines])
 
 
-def _check_permalinks(site: Path, locked: list[str], drawn: bool) -> None:
-    """Refuse a build that would break a published link (see tayho/permalinks.py)."""
+def _check_permalinks(site: Path, locked: list[str], drawn: bool, root: Path, plugin) -> None:
+    """Refuse a build that would break a published link (see tayho/permalinks.py), naming where in the record each
+    one comes from (tayho/broken_links.py)."""
     gone = missing(site, locked, drawn)
     if gone:
-        listed = "\n".join(f"  {link}" for link in gone[:50])
+        record = plugin.config.record
+        shown = located(gone[:50], root / record, record, plugin.languages())
+        listed = "\n".join(f"  {link}" for link in shown)
         raise Abort(
-            f"{len(gone)} published link(s) would break; declare a redirect in data/achievements.yaml "
+            f"{len(gone)} published link(s) would break; declare a redirect in {record} "
             f"(redirects:) or restore the id:\n{listed}"
         )
 

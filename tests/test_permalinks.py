@@ -75,6 +75,17 @@ def test_renaming_a_highlight_without_a_redirect_fails_and_keeps_the_site(locked
     assert (locked_project / "site" / "congress" / "index.html").read_bytes() == before
 
 
+def test_renaming_a_chart_without_a_redirect_names_the_line_and_field_of_its_list(locked_project):
+    rename(locked_project, "- id: task-ratings\n", "- id: ratings\n")
+    with pytest.raises(Abort) as failure:
+        build(locked_project)
+    listed = [line.strip() for line in str(failure.value).splitlines()[1:]]
+    # the anchors of the chart's figure, title and description, and its embeddable page and files, in both languages
+    assert "data/achievements.yaml:66: highlights[0].charts: /supervision/#chart-task-ratings" in listed
+    assert "data/achievements.yaml:66: highlights[0].charts: /en/embed/supervision/task-ratings/" in listed
+    assert listed and all(line.startswith("data/achievements.yaml:66: highlights[0].charts: /") for line in listed)
+
+
 def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
     rename(
         locked_project,
