@@ -177,7 +177,9 @@ def build_site(job: SiteBuild) -> None:
             if releases:
                 versions.copy_into(built, releases)
             if checked:
-                _check_permalinks(built, locked, job.pdf, job.root, plugin)
+                _check_permalinks(
+                    built, locked, job.pdf, job.root / plugin.config.record, plugin.config.record, languages
+                )
             write_checksums(built)
             previous = sitedir.publish(built, job.site_dir)
             shutil.rmtree(previous, ignore_errors=True)
@@ -257,16 +259,16 @@ def _report(subject: str, lines: list[str]) -> str:
     return "\n".join([f"The {subject} {verb} {count}:", *lines])
 
 
-def _check_permalinks(site: Path, locked: list[str], drawn: bool, root: Path, plugin) -> None:
-    """Refuse a build that would break a published link (see tayho/permalinks.py), naming where in the record each
-    one comes from (tayho/broken_links.py)."""
+def _check_permalinks(
+    site: Path, locked: list[str], drawn: bool, record: Path, shown: str, languages: SiteLanguages
+) -> None:
+    """Refuse a build that would break a published link (see tayho/permalinks.py), naming where in the record (the
+    file `record`, shown as `shown`) each one comes from (tayho/broken_links.py)."""
     gone = missing(site, locked, drawn)
     if gone:
-        record = plugin.config.record
-        shown = located(gone[:50], root / record, record, plugin.languages())
-        listed = "\n".join(f"  {link}" for link in shown)
+        listed = "\n".join(f"  {link}" for link in located(gone[:50], record, shown, languages))
         raise Abort(
-            f"{len(gone)} published link(s) would break; declare a redirect in {record} "
+            f"{len(gone)} published link(s) would break; declare a redirect in {shown} "
             f"(redirects:) or restore the id:\n{listed}"
         )
 
