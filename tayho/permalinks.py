@@ -116,7 +116,12 @@ def read_lock(lock: Path) -> list[str]:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise Abort(f"{LOCK_FILE} cannot be read ({reason}); {recreate}") from None
     links = [line for line in text.splitlines() if line and not line.startswith("#")]
-    damaged = [line for line in links if not line.startswith("/") or any(char.isspace() for char in line)]
+    # a site path has no space and no control or format character (ESC, U+202E), which a terminal would obey
+    damaged = [
+        line
+        for line in links
+        if not line.startswith("/") or not all(char.isprintable() and not char.isspace() for char in line)
+    ]
     if damaged:
         raise Abort(
             f"{LOCK_FILE} is damaged: {damaged[0]!r} is not a site path such as /en/supervision/#text; {recreate}"

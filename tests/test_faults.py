@@ -96,6 +96,8 @@ def test_a_prose_page_that_is_not_utf8_names_its_file_and_line(project):
         ("fifo", "permalinks.lock cannot be read (it is not a regular file)"),  # read, it would block the build
         ("not-utf8", "permalinks.lock cannot be read (it is not UTF-8 text)"),
         ("garbage", "permalinks.lock is damaged"),
+        # a terminal obeys ESC and U+202E: the line is refused and shown escaped
+        ("control-characters", "permalinks.lock is damaged: '/supervision/\\x1b[2J\\u202e'"),
     ],
 )
 def test_a_missing_or_damaged_permalink_lock_fails_the_build_and_says_how_to_recreate_it(project, damage, phrase):
@@ -110,8 +112,10 @@ def test_a_missing_or_damaged_permalink_lock_fails_the_build_and_says_how_to_rec
         lock.write_bytes(b"/\n/\xff\xfe/\n")
     elif damage == "garbage":
         lock.write_text("/\nthis is not a link\n", encoding="utf-8")
+    elif damage == "control-characters":
+        lock.write_text("/\n/supervision/\x1b[2J\u202e\n", encoding="utf-8")
     stderr = fails_cleanly(build_command(project), phrase)
-    assert "make permalinks" in stderr
+    assert "make permalinks" in stderr and "\x1b" not in stderr and "\u202e" not in stderr
     assert fingerprint(project / "site") == before
 
 
