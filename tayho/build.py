@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from . import sitedir, versions
-from .broken_links import located
+from .broken_links import listed
 from .embeds import write_chart_pngs
 from .file_cache import FileCache
 from .languages import SiteLanguages
@@ -177,8 +177,9 @@ def build_site(job: SiteBuild) -> None:
             if releases:
                 versions.copy_into(built, releases)
             if checked:
+                record = plugin.config.record
                 _check_permalinks(
-                    built, locked, job.pdf, job.root / plugin.config.record, plugin.config.record, languages
+                    built, locked, job.pdf, job.root / record, record, languages, plugin.config.record_max_bytes
                 )
             write_checksums(built)
             previous = sitedir.publish(built, job.site_dir)
@@ -260,16 +261,16 @@ def _report(subject: str, lines: list[str]) -> str:
 
 
 def _check_permalinks(
-    site: Path, locked: list[str], drawn: bool, record: Path, shown: str, languages: SiteLanguages
+    site: Path, locked: list[str], drawn: bool, record: Path, shown: str, languages: SiteLanguages, max_bytes: int
 ) -> None:
     """Refuse a build that would break a published link (see tayho/permalinks.py), naming where in the record (the
     file `record`, shown as `shown`) each one comes from (tayho/broken_links.py)."""
     gone = missing(site, locked, drawn)
     if gone:
-        listed = "\n".join(f"  {link}" for link in located(gone[:50], record, shown, languages))
+        lines = "\n".join(f"  {line}" for line in listed(gone, record, shown, languages, max_bytes))
         raise Abort(
             f"{len(gone)} published link(s) would break; declare a redirect in {shown} "
-            f"(redirects:) or restore the id:\n{listed}"
+            f"(redirects:) or restore the id:\n{lines}"
         )
 
 

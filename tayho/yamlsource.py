@@ -30,11 +30,17 @@ class LineMap:
     """Field path → 1-based line, with a fallback to the nearest enclosing field."""
 
     lines: dict[Path, int]
+    keys: dict[Path, int] = dataclasses.field(default_factory=dict)  # field path → line of the key that names it
 
     def line_of(self, path: Path) -> int:
         while path not in self.lines and path:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+    def key_line_of(self, path: Path) -> int:
+        """The line of the key that names the field at `path` (`photos:` rather than its first item), else the
+        line of the nearest enclosing field."""
+        return self.keys.get(path) or self.line_of(path)
 
 
 class _Guard:
@@ -142,8 +148,9 @@ def _parse_with(loader_class: type, text: str, file: str) -> tuple[Any, LineMap]
         if root is None:
             raise RecordError([Problem(file, 1, "", "file is empty; it must hold the record")])
         lines: dict[Path, int] = {}
+        keys: dict[Path, int] = {}
         problems: list[Problem] = []
-        data = _build(root, (), loader, lines, problems, file, {})
+        data = _build(root, (), loader, lines, problems, file, keys)
     except yaml.reader.ReaderError as error:
         raise RecordError([_reader_problem(error, text, file)]) from None
     except yaml.MarkedYAMLError as error:
@@ -155,7 +162,7 @@ def _parse_with(loader_class: type, text: str, file: str) -> tuple[Any, LineMap]
             loader.dispose()
     if problems:
         raise RecordError(problems)
-    return data, LineMap(lines)
+    return data, LineMap(lines, keys)
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str, file: str) -> Problem:

@@ -81,9 +81,27 @@ def test_renaming_a_chart_without_a_redirect_names_the_line_and_field_of_its_lis
         build(locked_project)
     listed = [line.strip() for line in str(failure.value).splitlines()[1:]]
     # the anchors of the chart's figure, title and description, and its embeddable page and files, in both languages
-    assert "data/achievements.yaml:66: highlights[0].charts: /supervision/#chart-task-ratings" in listed
-    assert "data/achievements.yaml:66: highlights[0].charts: /en/embed/supervision/task-ratings/" in listed
-    assert listed and all(line.startswith("data/achievements.yaml:66: highlights[0].charts: /") for line in listed)
+    assert "data/achievements.yaml:65: highlights[0].charts: /supervision/#chart-task-ratings" in listed
+    assert "data/achievements.yaml:65: highlights[0].charts: /en/embed/supervision/task-ratings/" in listed
+    assert listed and all(line.startswith("data/achievements.yaml:65: highlights[0].charts: /") for line in listed)
+
+
+def test_a_figure_renamed_in_a_renamed_highlight_is_found_through_the_highlight_redirect(locked_project):
+    rename(locked_project, "- id: fund\n", "- id: fund-total\n")
+    rename(locked_project, "{fig:fund}", "{fig:fund-total}")
+    rename(
+        locked_project,
+        "id: congress\n",
+        "id: congress-vii\n",
+        "redirects:\n  - {kind: highlight, from: congress, to: congress-vii}\n",
+    )
+    with pytest.raises(Abort) as failure:
+        build(locked_project)
+    listed = [line.strip() for line in str(failure.value).splitlines()[1:]]
+    assert sorted(listed) == [
+        "data/achievements.yaml:93: highlights[1].figures: /congress/#fig-fund",
+        "data/achievements.yaml:93: highlights[1].figures: /en/congress/#fig-fund",
+    ]
 
 
 def test_renaming_a_highlight_with_a_redirect_keeps_every_link(locked_project):
