@@ -26,7 +26,7 @@ from .embeds import write_chart_pngs
 from .file_cache import FileCache
 from .languages import SiteLanguages
 from .permalinks import missing, read_lock
-from .plugin.config import BuildRequest
+from .plugin.config import BuildRequest, TayhoConfig
 from .renamed_files import keep_renamed_files
 from .share_images import write_cards
 from .version_views import VersionInfo
@@ -177,10 +177,7 @@ def build_site(job: SiteBuild) -> None:
             if releases:
                 versions.copy_into(built, releases)
             if checked:
-                record = plugin.config.record
-                _check_permalinks(
-                    built, locked, job.pdf, job.root / record, record, languages, plugin.config.record_max_bytes
-                )
+                _check_permalinks(built, locked, job, plugin.config, languages)
             write_checksums(built)
             previous = sitedir.publish(built, job.site_dir)
             shutil.rmtree(previous, ignore_errors=True)
@@ -261,15 +258,18 @@ def _report(subject: str, lines: list[str]) -> str:
 
 
 def _check_permalinks(
-    site: Path, locked: list[str], drawn: bool, record: Path, shown: str, languages: SiteLanguages, max_bytes: int
+    site: Path, locked: list[str], job: SiteBuild, config: TayhoConfig, languages: SiteLanguages
 ) -> None:
-    """Refuse a build that would break a published link (see tayho/permalinks.py), naming where in the record (the
-    file `record`, shown as `shown`) each one comes from (tayho/broken_links.py)."""
-    gone = missing(site, locked, drawn)
+    """Refuse a build that would break a published link (see tayho/permalinks.py), naming where in the record
+    (`config`: the plugin's) each one comes from (tayho/broken_links.py)."""
+    gone = missing(site, locked, job.pdf)
     if gone:
-        lines = "\n".join(f"  {line}" for line in listed(gone, record, shown, languages, max_bytes))
+        where = listed(
+            gone, job.root / config.record, job.root, languages, config.record_max_bytes, config.record_size_limits
+        )
+        lines = "\n".join(f"  {line}" for line in where)
         raise Abort(
-            f"{len(gone)} published link(s) would break; declare a redirect in {shown} "
+            f"{len(gone)} published link(s) would break; declare a redirect in {config.record} "
             f"(redirects:) or restore the id:\n{lines}"
         )
 

@@ -35,7 +35,21 @@ def load_record(
     reserved: Mapping[str, str] | None = None,
     size_limits: bool = True,
 ) -> Record:
-    """Return the validated record at `path`, or raise RecordError listing every problem.
+    """Return the validated record at `path`, or raise RecordError listing every problem (load_record_and_lines
+    says how)."""
+    return load_record_and_lines(path, root, languages, max_bytes, reserved, size_limits)[0]
+
+
+def load_record_and_lines(
+    path: Path,
+    root: Path | None = None,
+    languages: SiteLanguages = THIS_SITE,
+    max_bytes: int = MAX_BYTES,
+    reserved: Mapping[str, str] | None = None,
+    size_limits: bool = True,
+) -> tuple[Record, LineMap, str]:
+    """Return the validated record at `path`, the line of each of its fields and the file's name as messages
+    show it, or raise RecordError listing every problem.
 
     `root` is the repository folder the source file's path is relative to (default: the record's grandparent);
     `languages` are those every text must be written in; a file larger than `max_bytes` is refused unread;
@@ -60,7 +74,7 @@ def load_record(
     problems += _check_source(record, lines, shown, root)
     if problems:
         raise RecordError(problems)
-    return record
+    return record, lines, shown
 
 
 def _shown_name(path: Path, root: Path) -> str:

@@ -1,104 +1,98 @@
 """Where a published link that a build would break comes from in the record (tayho/broken_links.py), as the
-build's failure lists it; read from a small record, without building."""
+build's failure lists it; read from the fixture record, without building."""
 
 from __future__ import annotations
 
 import os
 
-from tayho.broken_links import SHOWN, listed, located
+from tayho.broken_links import SHOWN, listed
 from tayho.languages import THIS_SITE
 
-RECORD = """\
-term: {}
-highlights:
-  - id: supervision
-    figures:
-      - id: tasks
-      - id: rest
-    photos:
-      - id: conference
-    charts: [{id: ratings}]
-  - id: congress
-    notes:
-      - id: delegates
-"""
-SHOWN_AS = "data/achievements.yaml"
+from .conftest import FIXTURES, make_project
 
 
-def locate(tmp_path, *links: str, text: str = RECORD) -> list[str]:
-    record = tmp_path / "achievements.yaml"
-    record.write_text(text, encoding="utf-8")
-    return located(links, record, SHOWN_AS, THIS_SITE)
+def locate(project, *links: str) -> list[str]:
+    return listed(list(links), project / "data" / "achievements.yaml", project, THIS_SITE)
+
+
+def fixture(tmp_path):
+    return make_project(tmp_path, FIXTURES / "minimal" / "data")
 
 
 def test_an_anchor_of_an_item_names_the_list_of_its_highlight_at_the_line_of_its_key(tmp_path):
-    assert locate(tmp_path, "/supervision/#fig-rest-old", "/en/supervision/#photo-old", "/congress/#note-old") == [
-        "data/achievements.yaml:4: highlights[0].figures: /supervision/#fig-rest-old",
-        "data/achievements.yaml:7: highlights[0].photos: /en/supervision/#photo-old",
-        "data/achievements.yaml:11: highlights[1].notes: /congress/#note-old",
+    project = fixture(tmp_path)
+    links = ["/supervision/#fig-old", "/en/supervision/#photo-old", "/supervision/#event-old", "/supervision/#note-x"]
+    assert locate(project, *links) == [
+        "data/achievements.yaml:40: highlights[0].figures: /supervision/#fig-old",
+        "data/achievements.yaml:70: highlights[0].photos: /en/supervision/#photo-old",
+        "data/achievements.yaml:77: highlights[0].events: /supervision/#event-old",
+        "data/achievements.yaml:81: highlights[0].notes: /supervision/#note-x",
     ]
 
 
 def test_a_chart_anchor_or_embed_names_the_charts_of_its_highlight(tmp_path):
-    assert locate(tmp_path, "/supervision/#chart-old-title", "/en/embed/supervision/old/figures.csv") == [
-        "data/achievements.yaml:9: highlights[0].charts: /supervision/#chart-old-title",
-        "data/achievements.yaml:9: highlights[0].charts: /en/embed/supervision/old/figures.csv",
+    assert locate(fixture(tmp_path), "/supervision/#chart-old-title", "/en/embed/supervision/old/figures.csv") == [
+        "data/achievements.yaml:65: highlights[0].charts: /supervision/#chart-old-title",
+        "data/achievements.yaml:65: highlights[0].charts: /en/embed/supervision/old/figures.csv",
     ]
 
 
 def test_a_section_or_a_file_of_a_highlight_names_the_highlight(tmp_path):
-    assert locate(tmp_path, "/congress/#figures", "/en/congress/tayho-archive-congress-en.pdf") == [
-        "data/achievements.yaml:10: highlights[1]: /congress/#figures",
-        "data/achievements.yaml:10: highlights[1]: /en/congress/tayho-archive-congress-en.pdf",
+    assert locate(fixture(tmp_path), "/congress/#figures", "/en/congress/tayho-archive-congress-en.pdf") == [
+        "data/achievements.yaml:86: highlights[1]: /congress/#figures",
+        "data/achievements.yaml:86: highlights[1]: /en/congress/tayho-archive-congress-en.pdf",
     ]
 
 
 def test_a_page_no_highlight_holds_any_more_is_listed_alone(tmp_path):
-    assert locate(tmp_path, "/congress-vii/", "/en/congress-vii/#fig-fund", "/", "/en/", "/about/#note-x") == [
-        "/congress-vii/",
-        "/en/congress-vii/#fig-fund",
-        "/",
-        "/en/",
-        "/about/#note-x",
-    ]
+    links = ["/congress-vii/", "/en/congress-vii/#fig-fund", "/", "/en/", "/about/#note-x", "/embed/"]
+    assert locate(fixture(tmp_path), *links) == links
 
 
 def test_the_page_of_a_renamed_highlight_is_found_through_its_redirects(tmp_path):
-    renamed = RECORD.replace("- id: congress\n", "- id: congress-viii\n") + (
-        "redirects:\n"
-        "  - {kind: highlight, from: congress, to: congress-vii}\n"
-        "  - {kind: highlight, from: congress-vii, to: congress-viii}\n"
-        "  - {kind: highlight, from: loop-a, to: loop-b}\n"
-        "  - {kind: highlight, from: loop-b, to: loop-a}\n"
-        "  - {kind: figure, from: supervision, to: congress-viii}\n"
+    project = fixture(tmp_path)
+    record = project / "data" / "achievements.yaml"
+    text = record.read_text(encoding="utf-8").replace("- id: congress\n", "- id: congress-viii\n")
+    record.write_text(
+        text
+        + "redirects:\n"
+        + "  - {kind: highlight, from: congress, to: congress-viii}\n"
+        + "  - {kind: highlight, from: congress-vii, to: congress-viii}\n",
+        encoding="utf-8",
     )
-    assert locate(tmp_path, "/en/congress/#note-old", "/congress-vii/#note-old", "/loop-a/", text=renamed) == [
-        "data/achievements.yaml:11: highlights[1].notes: /en/congress/#note-old",
-        "data/achievements.yaml:11: highlights[1].notes: /congress-vii/#note-old",
-        "/loop-a/",
+    assert locate(project, "/en/congress/#fig-fund", "/congress-vii/#fig-old", "/congress-vi/") == [
+        "data/achievements.yaml:93: highlights[1].figures: /en/congress/#fig-fund",
+        "data/achievements.yaml:93: highlights[1].figures: /congress-vii/#fig-old",
+        "/congress-vi/",
     ]
 
 
-def test_a_record_that_cannot_be_read_again_as_the_build_reads_it_lists_the_links_alone(tmp_path):
-    assert locate(tmp_path, "/supervision/#fig-x", text="highlights: [") == ["/supervision/#fig-x"]
-    assert locate(tmp_path, "/supervision/#fig-x", text="- just a list\n") == ["/supervision/#fig-x"]
-    gone = tmp_path / "gone.yaml"
-    assert located(["/supervision/#fig-x"], gone, SHOWN_AS, THIS_SITE) == ["/supervision/#fig-x"]
-    fifo = tmp_path / "fifo.yaml"
-    os.mkfifo(fifo)  # opened, it would block the build until something writes to it
-    assert located(["/supervision/#fig-x"], fifo, SHOWN_AS, THIS_SITE) == ["/supervision/#fig-x"]
-    big = tmp_path / "big.yaml"
-    big.write_text(RECORD + "# " + "x" * 200 + "\n", encoding="utf-8")
-    assert located(["/supervision/#fig-x"], big, SHOWN_AS, THIS_SITE, max_bytes=len(RECORD)) == ["/supervision/#fig-x"]
-    assert located(["/supervision/#fig-x"], big, SHOWN_AS, THIS_SITE)[0].startswith("data/achievements.yaml:4: ")
+def test_a_record_that_no_longer_loads_as_the_build_loads_it_lists_the_links_alone(tmp_path):
+    project = fixture(tmp_path)
+    record = project / "data" / "achievements.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert locate(project, "/supervision/#fig-x")[0].startswith("data/achievements.yaml:40: ")
+    record.write_text(text.replace("order: 1", "order: first"), encoding="utf-8")  # changed since the build
+    assert locate(project, "/supervision/#fig-x") == ["/supervision/#fig-x"]
+    record.unlink()
+    os.mkfifo(record)  # opened, it would block the build until something writes to it
+    assert locate(project, "/supervision/#fig-x") == ["/supervision/#fig-x"]
+    record.unlink()
+    record.write_text(text, encoding="utf-8")
+    assert listed(["/supervision/#fig-x"], record, project, THIS_SITE, max_bytes=len(text) // 2) == [
+        "/supervision/#fig-x"  # larger than the limit: refused unread
+    ]
+    record.unlink()
+    assert locate(project, "/supervision/#fig-x") == ["/supervision/#fig-x"]
 
 
 def test_a_long_list_shows_the_located_links_first_and_counts_what_it_leaves_out(tmp_path):
-    record = tmp_path / "achievements.yaml"
-    record.write_text(RECORD, encoding="utf-8")
+    project = fixture(tmp_path)
     lost = [f"/gone-{number}/" for number in range(SHOWN + 5)] + ["/supervision/#photo-old"]
-    lines = listed(lost, record, SHOWN_AS, THIS_SITE)
-    assert lines[0] == "data/achievements.yaml:7: highlights[0].photos: /supervision/#photo-old"
+    lines = locate(project, *lost)
+    assert lines[0] == "data/achievements.yaml:70: highlights[0].photos: /supervision/#photo-old"
     assert lines[1:SHOWN] == lost[: SHOWN - 1]
     assert lines[SHOWN:] == ["… and 6 more"]
-    assert listed(lost[:3], record, SHOWN_AS, THIS_SITE) == lost[:3]
+    assert locate(project, *lost[:3]) == lost[:3]
+    unreadable = listed(lost, tmp_path / "gone.yaml", project, THIS_SITE)
+    assert unreadable[:SHOWN] == lost[:SHOWN] and unreadable[SHOWN:] == ["… and 6 more"]
